@@ -16,6 +16,7 @@ export const FIBRE: FibreConstants = {
   amplifierPowerW: 50,
   amplifierCostUsd: 15000,
   routeFactor: 1.3,
+  reelLengthKm: 2,
   sources: {
     smfDbPerKm1310: ['P/S', 'thefoa.org Loss_Budget: 0.4 dB/km at 1310 nm'],
     smfDbPerKm1550: ['P/S', 'thefoa.org Loss_Budget: 0.2 dB/km at 1550 nm (OSP max 0.5)'],
@@ -31,6 +32,7 @@ export const FIBRE: FibreConstants = {
     amplifierPowerW: ['E', 'not in the sheet: estimate per in-line amplifier site'],
     amplifierCostUsd: ['E', 'not in the sheet: estimate per in-line amplifier'],
     routeFactor: ['E', 'reference sheet: use road distance x 1.2-1.5 as route factor; great-circle x 1.3'],
+    reelLengthKm: ['E', 'not in the sheet: typical outside-plant cable reel ~2 km (2-6 km); one fusion splice per reel joint'],
   },
 };
 

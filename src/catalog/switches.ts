@@ -95,6 +95,39 @@ export const SWITCHES: SwitchModel[] = [
   },
 ];
 
+
+// Aggregate NVLink domains (added for the generators): the NVSwitch chips of one HGX baseboard as one scale-up
+// switch node. Every GPU reaches every chip of its baseboard, so one node with one bundle per GPU has the same hop
+// counts and the same per-GPU bandwidth as the chips, with a quarter of the nodes and links at 50k GPUs.
+SWITCHES.push(
+  {
+    id: 'nvidia-hgx-h100-nvlink', kind: 'switch', name: 'NVLink domain of an HGX H100/H200 8-GPU board (4 NVSwitch gen3 as one)',
+    vendor: 'NVIDIA', ports: 256, portGbps: 200, maxBreakout: 1, switchingTbps: 51.2, latencyNs: 100, powerW: 0, priceUsd: 0,
+    rackUnits: 0, scaleUp: true, includedInServer: true,
+    notes: 'aggregate of the 4 NVSwitch3 chips of a DGX/HGX H100 board; each GPU bundles its 18 NVLink4 links (5+4+4+5 to the chips)',
+    sources: {
+      ports: ['E', 'derived: 4 NVSwitch3 chips x 64 NVLink4 ports (per-chip count not in the reference sheet)'],
+      portGbps: ['S', 'NVLink4 link 200 Gbps per direction (derived from 900 GB/s per GPU / 18 links)'],
+      maxBreakout: ['E', 'no breakout'], switchingTbps: ['E', 'derived: 256 x 200 Gbps'],
+      latencyNs: ['E', 'not found: estimate, one NVSwitch hop'], powerW: ['E', 'counted in the server'],
+      priceUsd: ['E', 'counted in the server'], rackUnits: ['E', 'inside the server'],
+    },
+  },
+  {
+    id: 'nvidia-hgx-b200-nvlink', kind: 'switch', name: 'NVLink domain of an HGX B200 8-GPU board (2 NVSwitch gen4 as one)',
+    vendor: 'NVIDIA', ports: 144, portGbps: 400, maxBreakout: 1, switchingTbps: 57.6, latencyNs: 100, powerW: 0, priceUsd: 0,
+    rackUnits: 0, scaleUp: true, includedInServer: true,
+    notes: 'aggregate of the 2 NVLink5 switch chips of an HGX B200 board; each GPU bundles its 18 NVLink5 links (9+9)',
+    sources: {
+      ports: ['E', 'derived: 2 chips x 72 NVLink5 ports (as the NVL72 switch chip) = 8 GPUs x 18 links'],
+      portGbps: ['S', 'NVLink5 400 Gbps per direction (derived from 1.8 TB/s per GPU / 18 links)'],
+      maxBreakout: ['E', 'no breakout'], switchingTbps: ['E', 'derived: 144 x 400 Gbps'],
+      latencyNs: ['E', 'not found: estimate, one NVSwitch hop'], powerW: ['E', 'counted in the server'],
+      priceUsd: ['E', 'counted in the server'], rackUnits: ['E', 'inside the server'],
+    },
+  },
+);
+
 export const GATEWAYS: GatewayModel[] = [
   {
     id: 'research-router-400g', kind: 'gateway', name: 'Research-site router (32x400G, coherent-capable)', vendor: 'generic',

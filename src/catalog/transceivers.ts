@@ -78,6 +78,17 @@ export const TRANSCEIVERS: TransceiverModel[] = [
     },
   },
   {
+    id: 'qsfp-400g-fr4', kind: 'transceiver', name: '400G FR4 (duplex single-mode, 2 km)', vendor: 'various',
+    formFactor: 'QSFP-DD/OSFP', gbps: 400, reachM: 2000, medium: 'smf', wavelengthNm: 1310, powerW: 10, priceUsd: 1000,
+    latencyNs: 100, lossBudgetDb: 4, cable: false, coherent: false,
+    notes: 'duplex LC: the 400G optic that fits an OCS circuit (parallel MPO optics lose too much through one)',
+    sources: {
+      gbps: ['E', 'IEEE 400GBASE-FR4 class; not in the reference sheet'], reachM: ['E', 'IEEE FR4 class: 2 km'],
+      wavelengthNm: ['E', '1310 nm CWDM'], powerW: ['E', 'estimate between DR4 (9 W) and LR4 (12 W)'], priceUsd: ['E', PRICE_E],
+      latencyNs: DSP, lossBudgetDb: ['E', 'IEEE FR4-class allowance ~4 dB; not in the sheet'],
+    },
+  },
+  {
     id: 'qsfp-400g-lr4', kind: 'transceiver', name: '400G LR4 (single-mode, 10 km)', vendor: 'various',
     formFactor: 'QSFP-DD', gbps: 400, reachM: 10000, medium: 'smf', wavelengthNm: 1310, powerW: 12, priceUsd: 1500,
     latencyNs: 100, lossBudgetDb: 6.3, cable: false, coherent: false,

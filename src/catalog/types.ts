@@ -151,6 +151,8 @@ export interface FibreConstants {
   amplifierCostUsd: number;
   /** Route length over great-circle distance for metro/long-haul fibre. */
   routeFactor: number;
+  /** Length of one cable reel: a long run has a fusion splice (spliceDb) every reel. */
+  reelLengthKm: number;
 }
 
 export interface FacilityConstants {
