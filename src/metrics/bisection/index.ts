@@ -1,0 +1,7 @@
+// Bisection bandwidth as a proven interval with the binding split.
+export {
+  computeBisection, type BisectionOptions, type BisectionReport, type BisectionSplit, type LowerBound, type LowerMethod,
+} from './bisection.js';
+export { upDownLowerBound, type UpDownCertificate } from './updown.js';
+export { schurSpectralBound, type SpectralBound } from './schur.js';
+export { SplitEvaluator, type EvaluatedSplit, type Split } from './split.js';

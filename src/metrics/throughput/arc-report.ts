@@ -1,0 +1,108 @@
+// Turning per-arc loads into report figures: the rate that saturates the busiest arc, the most loaded links
+// with their ids, and the utilisation per link tier.
+import type { CompiledFabric } from '../../compile/compile.js';
+import type { FabricDocument } from '../../model/types.js';
+import { arcTails, type RoutingGraph } from './routing-graph.js';
+
+/** One direction of one arc (parallel links merged), loaded at the reported rate. */
+export interface ArcLoad {
+  /** The links of the arc (several when links run in parallel between the same two nodes). */
+  linkIds: string[];
+  /** Direction of the load: node ids. */
+  from: string;
+  to: string;
+  /** Summed capacity of the arc's links in this direction. */
+  capacityGbps: number;
+  /** Load at the reported rate; the parallel links share it in proportion to their capacity. */
+  loadGbps: number;
+  /** loadGbps / capacityGbps (1 on the binding arcs). */
+  utilization: number;
+}
+
+export interface TierUtilization {
+  /** Link tier label from the fabric (`(none)` when links carry no tier). */
+  tier: string;
+  links: number;
+  /** Over the links of the tier, each taken in its busier direction, at the reported rate. */
+  maxUtilization: number;
+  meanUtilization: number;
+}
+
+/** Largest rate r such that r x load fits every arc: min over loaded arcs of capacity / load (Infinity if none). */
+export function saturatingRate(g: RoutingGraph, loadPerUnit: Float64Array): number {
+  let rate = Infinity;
+  for (let a = 0; a < loadPerUnit.length; a++) {
+    const l = loadPerUnit[a];
+    if (l > 0) {
+      const r = g.capGbps[a] / l;
+      if (r < rate) rate = r;
+    }
+  }
+  return rate;
+}
+
+/** Relative slack under which an arc counts as binding (float sums of equal shares are not exact). */
+export const BINDING_TOLERANCE = 1e-9;
+
+/** Arcs loaded to capacity at `rate`, within a relative tolerance. */
+export function countBinding(g: RoutingGraph, loadPerUnit: Float64Array, rate: number, tolerance = BINDING_TOLERANCE): number {
+  let count = 0;
+  for (let a = 0; a < loadPerUnit.length; a++) {
+    if (loadPerUnit[a] > 0 && (loadPerUnit[a] * rate) / g.capGbps[a] >= 1 - tolerance) count++;
+  }
+  return count;
+}
+
+/** The `limit` most utilised arcs at `rate` (ties broken by arc order, so the output is deterministic). */
+export function topArcs(c: CompiledFabric, g: RoutingGraph, loadPerUnit: Float64Array, rate: number, limit: number): ArcLoad[] {
+  const picked: number[] = [];
+  const util = (a: number) => loadPerUnit[a] / g.capGbps[a];
+  for (let a = 0; a < loadPerUnit.length; a++) {
+    if (!(loadPerUnit[a] > 0)) continue;
+    if (picked.length === limit && util(a) <= util(picked[limit - 1])) continue;
+    let i = picked.length < limit ? picked.length : limit - 1;
+    picked[i] = a;
+    while (i > 0 && util(picked[i - 1]) < util(a)) {
+      picked[i] = picked[i - 1];
+      picked[--i] = a;
+    }
+  }
+  const tails = arcTails(g);
+  return picked.map((a) => {
+    const links: string[] = [];
+    for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) links.push(c.linkIds[g.arcLinks[i]]);
+    const loadGbps = loadPerUnit[a] * rate;
+    return {
+      linkIds: links,
+      from: c.nodeIds[tails[a]],
+      to: c.nodeIds[g.neighbors[a]],
+      capacityGbps: g.capGbps[a],
+      loadGbps,
+      utilization: loadGbps / g.capGbps[a],
+    };
+  });
+}
+
+/** Utilisation per link tier at `rate`; a link's utilisation is its arc's (parallel links share in proportion). */
+export function utilizationByTier(doc: FabricDocument, g: RoutingGraph, loadPerUnit: Float64Array, rate: number): TierUtilization[] {
+  const linkUtil = new Float64Array(doc.links.length);
+  for (let a = 0; a < loadPerUnit.length; a++) {
+    const u = (loadPerUnit[a] * rate) / g.capGbps[a];
+    for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) {
+      const e = g.arcLinks[i];
+      if (u > linkUtil[e]) linkUtil[e] = u;
+    }
+  }
+  const byTier = new Map<string, { links: number; max: number; sum: number }>();
+  for (let e = 0; e < doc.links.length; e++) {
+    const tier = doc.links[e].tier ?? '(none)';
+    let t = byTier.get(tier);
+    if (!t) byTier.set(tier, (t = { links: 0, max: 0, sum: 0 }));
+    t.links++;
+    t.sum += linkUtil[e];
+    if (linkUtil[e] > t.max) t.max = linkUtil[e];
+  }
+  return [...byTier.entries()].map(([tier, t]) => ({
+    tier, links: t.links, maxUtilization: t.max, meanUtilization: t.sum / t.links,
+  }));
+}

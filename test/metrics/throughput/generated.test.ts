@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { generateFatTree, generateTorus } from '../../../src/generators/index.js';
+import { generateNationalCenter } from '../../../src/generators/national-center.js';
+import { createEvalContext } from '../../../src/metrics/context.js';
+import { saturatingRate } from '../../../src/metrics/throughput/arc-report.js';
+import { ecmpAllToAllLoads } from '../../../src/metrics/throughput/ecmp-loads.js';
+import { routingGraphOf } from '../../../src/metrics/throughput/routing-graph.js';
+import { computeThroughput } from '../../../src/metrics/throughput/throughput.js';
+
+describe('throughput on generated fabrics', () => {
+  it('generated fat-tree k=4 and 8: lambda = b/(H-1) under ECMP (and in the LP for k=4)', async () => {
+    for (const k of [4, 8]) {
+      const H = k ** 3 / 4;
+      const r = await computeThroughput(createEvalContext(generateFatTree({ k, gbps: 400 })), { lp: k === 4 });
+      expect(r.allToAll.ecmp.lambdaGbps).toBeCloseTo(400 / (H - 1), 9);
+      if (k === 4) expect(Math.abs(r.allToAll.optimal!.lambdaGbps - 400 / (H - 1))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('generated torus 4x4x4: ECMP reaches 8/k^4 x b', async () => {
+    const ctx = createEvalContext(generateTorus({ dims: [4, 4, 4] }));
+    const r = await computeThroughput(ctx, { lp: false });
+    const gbps = ctx.doc.links[0].gbps;
+    expect(r.allToAll.ecmp.lambdaGbps).toBeCloseTo((8 / 256) * gbps, 9);
+  });
+
+  it('national centre (small): the symmetry method gives the exact loads (multi-homed GPUs, no twins)', () => {
+    const ctx = createEvalContext(generateNationalCenter({ accelerators: 2000 }));
+    const c = ctx.compiled;
+    const g = routingGraphOf(c);
+    const labels = ctx.doc.nodes.map((n) => `${n.kind}:${n.model}`);
+    const exact = ecmpAllToAllLoads(g, c.accelerators);
+    const sym = ecmpAllToAllLoads(g, c.accelerators, { method: 'symmetry', nodeLabels: labels });
+    expect(exact.method).toBe('exact');
+    expect(sym.classes).toBeLessThan(exact.classes / 20);
+    expect(sym.symmetryCheck!.maxRelativeDifference).toBeLessThan(1e-9);
+    let maxLoad = 0;
+    for (const x of exact.arcLoad) maxLoad = Math.max(maxLoad, x);
+    for (let a = 0; a < exact.arcLoad.length; a++) expect(Math.abs(sym.arcLoad[a] - exact.arcLoad[a])).toBeLessThan(1e-9 * maxLoad);
+    expect(saturatingRate(g, sym.arcLoad)).toBeCloseTo(saturatingRate(g, exact.arcLoad), 12);
+    expect(sym.hopSum).toBe(exact.hopSum);
+  });
+});
