@@ -4,7 +4,8 @@ import type { Problem } from '../model/problem.js';
 /** 12,345.67: thousands separated, at most `digits` decimals, no trailing zeros. Locale-independent. */
 export function num(x: number, digits = 2): string {
   if (!Number.isFinite(x)) return String(x);
-  const fixed = Math.abs(x).toFixed(digits).replace(/\.?0+$/, '');
+  // Strip trailing zeros of the fraction only: 1,000 must stay 1,000.
+  const fixed = Math.abs(x).toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   const [int, frac] = fixed.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (x < 0 && fixed !== '0' ? '-' : '') + grouped + (frac ? '.' + frac : '');

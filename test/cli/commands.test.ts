@@ -249,7 +249,7 @@ describe('help and dispatch', () => {
     expect(none.err).toContain('Commands:');
     const typo = await cli(['valdate', 'x']);
     expect(typo.code).toBe(2);
-    expect(typo.err).toMatch(/^lightfabric: unknown command "valdate" \(did you mean validate\?\)/);
+    expect(typo.err).toMatch(/^lightfabric: unknown command "valdate" \(did you mean validate(, evaluate)?\?\)/);
     expect((await cli(['help', 'nope'])).code).toBe(2);
   });
 

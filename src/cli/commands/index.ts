@@ -4,3 +4,4 @@ export { command as inspect } from './inspect.js';
 export { command as schema } from './schema.js';
 export { command as validate } from './validate.js';
 export { command as generate } from './generate.js';
+export { command as evaluate } from './evaluate.js';

@@ -1,6 +1,7 @@
 // `lightfabric inspect FILE`: what a topology holds: devices by kind and model, links by medium and transceiver,
 // cable lengths, port utilisation per model and the busiest devices.
-import { parseTopology, summarizeFabric, type FabricSummary, BUSY_UTILISATION } from '../../format/index.js';
+import { summarizeFabric, type FabricSummary, BUSY_UTILISATION } from '../../format/index.js';
+import { loadTopologyOrRecipe } from '../../generators/recipe.js';
 import { describeFlags, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { num, percent, plural, table } from '../text.js';
@@ -58,7 +59,7 @@ export const command: CliCommand = {
   summary: 'summarise a topology: devices, links, cable lengths, port utilisation',
   usage: `Usage: lightfabric inspect FILE [--json] [--all]
 
-Summarises a valid topology file: sites and racks; nodes by kind and by model; links by medium and by
+Summarises a valid topology file (or a recipe, generated first): sites and racks; nodes by kind and by model; links by medium and by
 transceiver; total fibre, copper and scale-up cable length; ports in use per model and pool (min / mean / max
 over the devices) and the devices with more than ${percent(BUSY_UTILISATION)} of a pool in use.
 
@@ -71,7 +72,7 @@ Exit codes: 0 done, 1 the file is not a valid topology (its problems are printed
     const file = positionals[0];
     const text = readOrComplain(io, 'inspect', file);
     if (text === undefined) return EXIT.usage;
-    const r = parseTopology(text);
+    const r = loadTopologyOrRecipe(text);
     if (!r.ok) {
       const report = reportOf(file, r);
       if (flags.json) io.stdout(JSON.stringify(report, null, 2) + '\n');

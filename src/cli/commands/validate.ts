@@ -1,5 +1,6 @@
 // `lightfabric validate FILE...`: load each file and list every problem with its path, code and fix.
-import { parseTopology, type LoadResult } from '../../format/index.js';
+import type { LoadResult } from '../../format/index.js';
+import { loadTopologyOrRecipe } from '../../generators/recipe.js';
 import type { Problem } from '../../model/problem.js';
 import { describeFlags, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
@@ -56,7 +57,7 @@ export const command: CliCommand = {
   summary: 'check topology files and list every problem with its path and fix',
   usage: `Usage: lightfabric validate FILE... [--json]
 
-Checks each topology file: JSON syntax, envelope and version, shape, ids and references, catalog models,
+Checks each topology file (or recipe: the fabric is generated, then checked): JSON syntax, envelope and version, shape, ids and references, catalog models,
 transceivers (medium, speed, reach), ports per device, racks. Prints every problem with its JSON path, its code
 and how to fix it; warnings are printed too but do not make a file invalid.
 
@@ -78,7 +79,7 @@ Exit codes: 0 all files valid (warnings allowed), 1 a file is invalid, 2 bad usa
         exit = EXIT.usage;
         continue;
       }
-      const report = reportOf(file, parseTopology(text));
+      const report = reportOf(file, loadTopologyOrRecipe(text));
       if (!report.valid && exit === EXIT.ok) exit = EXIT.invalid;
       reports.push(report);
       if (!flags.json) io.stdout(validateText(report));
