@@ -1,0 +1,241 @@
+// The browser app in real Chromium: built with Vite, served by `vite preview`, driven by playwright-core. The
+// example opens with its counts, the worker's figures equal evaluateFabric's in Node, a broken file leaves the
+// open design alone, a valid file or recipe replaces it, and Export downloads serializeTopology's bytes. Last,
+// the dev server that `npm start` runs shows the same page.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeTopology } from '../../src/format/index.js';
+import { loadTopologyOrRecipe } from '../../src/generators/index.js';
+import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
+import type { FabricDocument } from '../../src/model/types.js';
+import { metricRows } from '../../web/views/metric-rows.js';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, type Browser } from './support/chromium.js';
+import { buildAndServeApp, REPO, startDevServer, type ServedApp } from './support/serve-app.js';
+
+const SKIP_REASON = `skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium; .ci/run does)`;
+if (!HAVE_CHROMIUM) console.warn(`browser app tests ${SKIP_REASON}`);
+
+/** Set LIGHTFABRIC_SCREENSHOTS=/some/dir to keep a screenshot of each step (never written into the repo). */
+const SHOTS = process.env.LIGHTFABRIC_SCREENSHOTS;
+const EVALUATED = '#evaluation-status[data-status="done"]';
+const FK4_RECIPE = JSON.stringify({ format: 'lightfabric/recipe', version: 1, name: 'k=4 fat-tree', family: 'fat-tree', params: { k: 4 } });
+
+function loaded(text: string): FabricDocument {
+  const r = loadTopologyOrRecipe(text);
+  if (!r.ok) throw new Error(`test input does not load: ${JSON.stringify(r.problems)}`);
+  return r.doc;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+interface ShownRow { key: string; value: string; text: string; unit: string; note: string }
+
+function readMetricTable(page: Page): Promise<ShownRow[]> {
+  return page.$$eval('#metrics-table tr[data-metric]', (trs) => trs.map((tr) => {
+    const cell = (sel: string) => tr.querySelector(sel)?.textContent ?? '';
+    return {
+      key: (tr as HTMLElement).dataset.metric ?? '', value: (tr.querySelector('.value') as HTMLElement).dataset.value ?? '',
+      text: cell('.value'), unit: cell('.unit'), note: cell('.note'),
+    };
+  }));
+}
+
+/** What the page should show for a report: the same rows, raw values written as String(value). */
+function expectedTable(report: FabricReport): ShownRow[] {
+  return metricRows(report).map((r) => ({ key: r.key, value: r.value === null ? 'null' : String(r.value), text: r.text, unit: r.unit, note: r.note }));
+}
+
+async function countOf(page: Page, selector: string): Promise<number> {
+  return Number(await page.getAttribute(selector, 'data-value'));
+}
+
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function exportedText(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `browser app in Chromium (${SKIP_REASON})`, () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  const workers: string[] = [];
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const exampleText = readFile(join(REPO, 'topologies', 'small-two-servers.json'), 'utf8');
+  let example: FabricDocument;
+  let exampleReport: FabricReport;
+
+  beforeAll(async () => {
+    example = loaded(await exampleText);
+    // The Node reference runs while Vite builds.
+    [app, exampleReport] = await Promise.all([buildAndServeApp(), evaluateFabric(example)]);
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('worker', (w) => workers.push(w.url()));
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    console.info(`vite build of the app: ${app.buildMs.toFixed(0)} ms`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens the built-in example with its name and counts', async () => {
+    const t0 = performance.now();
+    await page.goto(app.url);
+    await expect.poll(() => page.textContent('#design-name')).toBe('Two DGX servers, two leaves and an OCS');
+    console.info(`example shown ${(performance.now() - t0).toFixed(0)} ms after navigation`);
+    // Counted by hand from the file: 2 servers x 8 H100, one NVLink domain each, 2 leaves, 1 OCS;
+    // 16 NVLink + 16 rail (AOC, multimode) + 4 leaf-leaf circuits (single-mode, through the OCS).
+    expect(await countOf(page, 'tr[data-count="accelerator"] td.num')).toBe(16);
+    expect(await countOf(page, 'tr[data-count="accelerator"] [data-model="nvidia-h100-sxm"]')).toBe(16);
+    expect(await countOf(page, 'tr[data-count="switch"] td.num')).toBe(4);
+    expect(await countOf(page, 'tr[data-count="switch"] [data-model="nvidia-hgx-h100-nvlink"]')).toBe(2);
+    expect(await countOf(page, 'tr[data-count="switch"] [data-model="nvidia-qm9700"]')).toBe(2);
+    expect(await countOf(page, 'tr[data-count="ocs"] td.num')).toBe(1);
+    expect(await countOf(page, 'tr[data-count="links"] td.num')).toBe(36);
+    expect(await countOf(page, '[data-medium="scale-up"]')).toBe(16);
+    expect(await countOf(page, '[data-medium="mmf"]')).toBe(16);
+    expect(await countOf(page, '[data-medium="smf"]')).toBe(4);
+    // The drawing: one shape per device, the four parallel circuits drawn as one bundle through the OCS.
+    expect(await page.locator('#drawing .node').count()).toBe(21);
+    expect(await page.locator('#drawing .node.kind-ocs').count()).toBe(1);
+    expect(await page.locator('#drawing path[data-medium="smf"]').count()).toBe(1);
+    expect(await page.locator('#drawing path[data-medium="mmf"]').count()).toBe(16);
+  });
+
+  it('evaluates in a Web Worker, and shows the figures evaluateFabric gives in Node', async () => {
+    const t0 = performance.now();
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    console.info(`example evaluated ${(performance.now() - t0).toFixed(0)} ms after it was shown; page says: ${await page.textContent('#evaluation-status')}`);
+    await shot(page, '1-example');
+    expect(workers.some((u) => u.includes('evaluate.worker'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(await readMetricTable(page)).toEqual(expectedTable(exampleReport));
+    // A few figures by name, so a change in metricRows cannot hide a wrong value.
+    const value = async (key: string) => Number(await page.getAttribute(`tr[data-metric="${key}"] .value`, 'data-value'));
+    expect(await value('hops.diameter')).toBe(exampleReport.hops!.diameter);
+    expect(await value('hops.mean')).toBe(544 / 240); // 176 pairs at 2 hops, 64 at 3 (rails 0-3 vs 4-7 across servers)
+    expect(await value('latency.p99')).toBe(exampleReport.latencyNs!.p99);
+    expect(await value('bisection.lowerGbps')).toBe(exampleReport.bisection!.lowerGbps);
+    expect(await value('allToAll.optimalGbps')).toBe(exampleReport.throughput!.allToAll.optimal!.lambdaGbps);
+    expect(await value('cost.capexUsd')).toBe(exampleReport.cost!.capexUsd);
+    expect(await value('power.itKw')).toBe(exampleReport.power!.itW / 1000);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the open design as the bytes serializeTopology writes', async () => {
+    const file = await exportedText(page);
+    expect(file.name).toBe('two-dgx-servers-two-leaves-and-an-ocs.json');
+    expect(file.text).toBe(serializeTopology(example));
+  });
+
+  it('lists the problems of a broken file with their paths, and keeps the open design', async () => {
+    const revision = await page.getAttribute('#app', 'data-revision');
+    const broken = [
+      ['not-json.json', 'not-json'],
+      ['dangling-link-end.json', 'invalid'],
+      ['version-too-new.json', 'version-too-new'],
+    ] as const;
+    for (const [name, error] of broken) {
+      const text = await readFile(join(REPO, 'test', 'fixtures', 'v1', 'invalid', name), 'utf8');
+      const expected = loadTopologyOrRecipe(text);
+      expect(expected.ok).toBe(false);
+      if (expected.ok) return;
+      expect(expected.error).toBe(error);
+      await chooseFile(page, name, text);
+      await expect.poll(() => page.textContent('#import-problems h2')).toContain(`Could not open ${name}`);
+      const shown = await page.$$eval('#import-problems tr[data-code]', (trs) =>
+        trs.map((tr) => [(tr as HTMLElement).dataset.path, (tr as HTMLElement).dataset.code, tr.lastElementChild?.textContent ?? '']));
+      expect(shown).toEqual(expected.problems.map((p) => [p.path, p.code, p.severity === 'warning' ? `warning${p.message}` : p.message]));
+      if (name === 'dangling-link-end.json') {
+        expect(shown.map(([path]) => path)).toContain('links[2].b');
+        await shot(page, '2-broken-file');
+      }
+      expect(await page.textContent('#design-name')).toBe(example.name);
+      expect(await page.getAttribute('#app', 'data-revision')).toBe(revision);
+      expect(await readMetricTable(page)).toEqual(expectedTable(exampleReport));
+    }
+    await page.click('#import-problems button.dismiss');
+    await expect.poll(() => page.isHidden('#import-problems')).toBe(true);
+    expect((await exportedText(page)).text).toBe(serializeTopology(example));
+  });
+
+  it('replaces the design with a valid file and evaluates it again', async () => {
+    const text = await readFile(join(REPO, 'test', 'fixtures', 'v1', 'valid', 'tiny.json'), 'utf8');
+    const tiny = loaded(text);
+    const [report] = await Promise.all([evaluateFabric(tiny), chooseFile(page, 'tiny.json', text)]);
+    await expect.poll(() => page.textContent('#design-name')).toBe('tiny two-GPU fabric');
+    expect(await page.isHidden('#import-problems')).toBe(true);
+    // By hand from the file: g0, g1; nvs0, leaf0, spine0; pp0; ocs0; gw-kaist; links nv0, nv1 scale-up, n1 multimode,
+    // n0, u0, u1, wan0 single-mode.
+    expect(await countOf(page, 'tr[data-count="accelerator"] td.num')).toBe(2);
+    expect(await countOf(page, 'tr[data-count="switch"] td.num')).toBe(3);
+    expect(await countOf(page, 'tr[data-count="ocs"] td.num')).toBe(1);
+    expect(await countOf(page, 'tr[data-count="patch-panel"] td.num')).toBe(1);
+    expect(await countOf(page, 'tr[data-count="gateway"] td.num')).toBe(1);
+    expect(await countOf(page, '[data-medium="smf"]')).toBe(4);
+    expect(await countOf(page, '[data-medium="mmf"]')).toBe(1);
+    expect(await countOf(page, '[data-medium="scale-up"]')).toBe(2);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(await page.getAttribute('#app', 'data-revision')).toBe('2');
+    expect(await readMetricTable(page)).toEqual(expectedTable(report));
+    await shot(page, '3-tiny');
+    const file = await exportedText(page);
+    expect(file.name).toBe('tiny-two-gpu-fabric.json');
+    expect(file.text).toBe(serializeTopology(tiny));
+  });
+
+  it('opens a recipe: the fabric is generated and its figures match the closed forms', async () => {
+    await chooseFile(page, 'fat-tree-k4.recipe.json', FK4_RECIPE);
+    await expect.poll(() => page.textContent('#design-name')).toBe('k=4 fat-tree');
+    // k-ary fat-tree, k = 4: k^3/4 = 16 hosts, 5k^2/4 = 20 switches, 3 k^3/4 = 48 links.
+    expect(await countOf(page, 'tr[data-count="accelerator"] td.num')).toBe(16);
+    expect(await countOf(page, 'tr[data-count="switch"] td.num')).toBe(20);
+    expect(await countOf(page, 'tr[data-count="links"] td.num')).toBe(48);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    await shot(page, '4-fat-tree-k4');
+    const value = async (key: string) => Number(await page.getAttribute(`tr[data-metric="${key}"] .value`, 'data-value'));
+    // Full bisection: 16/2 hosts x 400 Gbps; all-to-all theta = host link, lambda = 400/(16-1) (metrics-reference).
+    expect(await value('bisection.lowerGbps')).toBe(3200);
+    expect(await value('bisection.upperGbps')).toBe(3200);
+    expect(await value('allToAll.ecmpGbps')).toBeCloseTo(400 / 15, 12);
+    expect(await value('allToAll.optimalGbps')).toBeCloseTo(400 / 15, 9);
+    // 16 ordered pairs at 2 hops (same edge switch), 32 at 4 (same pod), 192 at 6.
+    expect(await value('hops.diameter')).toBe(6);
+    expect(await value('hops.mean')).toBeCloseTo((16 * 2 + 32 * 4 + 192 * 6) / 240, 12);
+    const file = await exportedText(page);
+    expect(file.text).toBe(serializeTopology(loaded(FK4_RECIPE)));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the same page from the dev server that `npm start` runs', async () => {
+    const dev = await startDevServer();
+    const devPage = await browser.context.newPage();
+    try {
+      const errors: string[] = [];
+      devPage.on('pageerror', (e) => errors.push(String(e)));
+      const t0 = performance.now();
+      await devPage.goto(dev.url);
+      await devPage.waitForSelector(EVALUATED, { timeout: 90_000 });
+      console.info(`dev server: example evaluated ${(performance.now() - t0).toFixed(0)} ms after navigation`);
+      expect(await devPage.textContent('#design-name')).toBe(example.name);
+      expect(await readMetricTable(devPage)).toEqual(expectedTable(exampleReport));
+      expect(errors).toEqual([]);
+    } finally {
+      await devPage.close();
+      await dev.close();
+    }
+  });
+});

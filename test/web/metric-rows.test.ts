@@ -1,0 +1,97 @@
+// The metrics table's rows read the right figures off real evaluateFabric reports, in the units shown.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTopologyOrRecipe } from '../../src/generators/index.js';
+import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
+import type { FabricDocument } from '../../src/model/types.js';
+import { NO_VALUE } from '../../web/views/format.js';
+import { metricRows, type MetricRow } from '../../web/views/metric-rows.js';
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+function load(text: string): FabricDocument {
+  const r = loadTopologyOrRecipe(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.doc;
+}
+
+const byKey = (rows: MetricRow[]) => new Map(rows.map((r) => [r.key, r]));
+
+const KEYS = [
+  'hops.diameter', 'hops.mean', 'latency.p50', 'latency.p99', 'bisection.lowerGbps', 'bisection.upperGbps', 'bisection.exact',
+  'allToAll.ecmpGbps', 'allToAll.optimalGbps', 'allToAll.boundGbps', 'cost.capexUsd', 'cost.capexKrw', 'power.itKw',
+  'optics.violatingLinks',
+];
+
+describe('metricRows', () => {
+  let example: FabricReport;
+  let fatTree: FabricReport;
+  beforeAll(async () => {
+    example = await evaluateFabric(load(readFileSync(join(REPO, 'topologies', 'small-two-servers.json'), 'utf8')));
+    fatTree = await evaluateFabric(load(JSON.stringify({ format: 'lightfabric/recipe', version: 1, name: 'k4', family: 'fat-tree', params: { k: 4 } })));
+  });
+
+  it('has one row per summary figure, in order, each read from its report field', () => {
+    const rows = metricRows(example);
+    expect(rows.map((r) => r.key)).toEqual(KEYS);
+    const r = byKey(rows);
+    const a2a = example.throughput!.allToAll;
+    expect(r.get('hops.diameter')!.value).toBe(example.hops!.diameter);
+    expect(r.get('hops.mean')!.value).toBe(example.hops!.mean);
+    expect(r.get('latency.p50')!.value).toBe(example.latencyNs!.p50);
+    expect(r.get('latency.p99')!.value).toBe(example.latencyNs!.p99);
+    expect(r.get('bisection.lowerGbps')!.value).toBe(example.bisection!.lowerGbps);
+    expect(r.get('bisection.upperGbps')!.value).toBe(example.bisection!.upperGbps);
+    expect(r.get('bisection.exact')!.value).toBe(example.bisection!.exact);
+    expect(r.get('allToAll.ecmpGbps')!.value).toBe(a2a.ecmp.lambdaGbps);
+    expect(r.get('allToAll.optimalGbps')!.value).toBe(a2a.optimal!.lambdaGbps);
+    expect(r.get('allToAll.boundGbps')!.value).toBe(a2a.upperBound.lambdaGbps);
+    expect(r.get('cost.capexUsd')!.value).toBe(example.cost!.capexUsd);
+    expect(r.get('cost.capexKrw')!.value).toBe(example.cost!.capexKrw);
+    expect(r.get('power.itKw')!.value).toBe(example.power!.itW / 1000);
+    expect(r.get('optics.violatingLinks')!.value).toBe(example.optics!.counts.violatingLinks);
+    for (const row of rows) expect(row.unit).toBe({
+      hops: 'links', latency: 'ns', bisection: row.key === 'bisection.exact' ? '' : 'Gbps', allToAll: 'Gbps',
+      cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: 'kW', optics: 'links',
+    }[row.key.split('.')[0]]);
+  });
+
+  it('shows the example figures worked out by hand', () => {
+    const r = byKey(metricRows(example));
+    // 176 ordered pairs at 2 hops (within a server over NVLink, or on a shared leaf), 64 at 3 (leaf to leaf).
+    expect(r.get('hops.diameter')).toMatchObject({ value: 3, text: '3' });
+    expect(r.get('hops.mean')).toMatchObject({ value: 544 / 240, text: '2.267' });
+    // Server A's eight rails against the rest: 8 x 400 Gbps.
+    expect(r.get('bisection.lowerGbps')).toMatchObject({ value: 3200, text: '3,200' });
+    expect(r.get('bisection.exact')).toMatchObject({ value: true, text: 'yes' });
+    // KRW = USD x the rate the report used.
+    expect(r.get('cost.capexKrw')!.value).toBe(example.cost!.capexUsd * example.cost!.krwPerUsd);
+  });
+
+  it('matches the fat-tree closed forms for k = 4 (metrics-reference)', () => {
+    const r = byKey(metricRows(fatTree));
+    expect(r.get('hops.diameter')!.value).toBe(6);
+    expect(r.get('hops.mean')!.value).toBeCloseTo((16 * 2 + 32 * 4 + 192 * 6) / 240, 12);
+    expect(r.get('bisection.lowerGbps')!.value).toBe(8 * 400);
+    expect(r.get('allToAll.ecmpGbps')!.value).toBeCloseTo(400 / 15, 12);
+    expect(r.get('allToAll.ecmpGbps')!.text).toBe('26.67');
+    expect(r.get('allToAll.optimalGbps')!.value).toBeCloseTo(400 / 15, 9);
+    // Distance bound: sum of 2 x capacity over hop sum = 2 x 48 x 400 / 1312 per ordered pair.
+    expect(r.get('allToAll.boundGbps')!.value).toBeCloseTo((2 * 48 * 400) / 1312, 12);
+    expect(r.get('allToAll.boundGbps')!.text).toBe('29.27');
+  });
+
+  it('shows no value, and no unit, where the report has none', async () => {
+    const lone: FabricDocument = {
+      name: 'one GPU', sites: [], racks: [], links: [],
+      nodes: [{ id: 'g0', kind: 'accelerator', model: 'nvidia-h100-sxm' }],
+    };
+    const r = byKey(metricRows(await evaluateFabric(lone, { phases: ['hops', 'latency'] })));
+    expect(r.get('hops.diameter')).toMatchObject({ value: null, text: NO_VALUE, unit: '', note: 'no two accelerators are connected' });
+    expect(r.get('latency.p50')).toMatchObject({ value: null, text: NO_VALUE, unit: '' });
+    for (const key of ['bisection.lowerGbps', 'bisection.exact', 'allToAll.ecmpGbps', 'cost.capexUsd', 'power.itKw', 'optics.violatingLinks']) {
+      expect(r.get(key)).toMatchObject({ value: null, text: NO_VALUE, unit: '', note: '' });
+    }
+  });
+});

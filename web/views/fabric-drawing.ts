@@ -1,0 +1,108 @@
+// The read-only SVG drawing of a layout (d3): row labels, server boxes, links coloured by medium (parallel
+// links drawn once, thicker, with their count), nodes shaped by kind. Tooltips carry the details.
+import { select, symbol } from 'd3';
+import type { FabricLayout, LayoutEdge, LayoutItem } from './fabric-layout.js';
+import { KIND_STYLE, MEDIUM_STYLE } from './palette.js';
+
+export const LABEL_GUTTER = 150;
+const MAX_COUNT_LABELS = 12;
+
+/** Straight segments between rows; within a row an arc above it, so a link never runs through its neighbours. */
+function edgePath(items: LayoutItem[], offset: number): string {
+  const points = items.map((it) => ({ x: it.x + offset, y: it.y }));
+  let d = `M${points[0].x},${points[0].y}`;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i - 1];
+    const q = points[i];
+    if (items[i - 1] === items[i]) {
+      d += ` c-46,-26 -46,26 0,0`;
+    } else if (Math.abs(p.y - q.y) < 1) {
+      const bulge = Math.min(60, 12 + Math.abs(q.x - p.x) * 0.25);
+      d += ` Q${(p.x + q.x) / 2},${p.y - bulge} ${q.x},${q.y}`;
+    } else {
+      d += ` L${q.x},${q.y}`;
+    }
+  }
+  return d;
+}
+
+/** Beside the middle of a bundle's first segment, on the right of the line, so the line does not cross it. */
+function countLabelAt(p: LayoutItem, q: LayoutItem, offset: number): { x: number; y: number; anchor: string } {
+  if (p === q) return { x: p.x + offset - 48, y: p.y + 4, anchor: 'end' };
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const len = Math.hypot(dx, dy);
+  // The normal that points right (or down for a level segment).
+  let nx = -dy / len;
+  let ny = dx / len;
+  if (nx < 0 || (nx === 0 && ny < 0)) (nx = -nx), (ny = -ny);
+  // Side-by-side bundles (different media between the same groups): the left one is labelled on its left.
+  const side = offset < 0 ? -1 : 1;
+  return { x: (p.x + q.x) / 2 + offset + side * nx * 7, y: (p.y + q.y) / 2 + side * ny * 7 + 4, anchor: side < 0 ? 'end' : 'start' };
+}
+
+function edgeTitle(e: LayoutEdge): string {
+  const ends = `${e.path[0]} — ${e.path[e.path.length - 1]}`;
+  const via = e.path.length > 2 ? ` via ${e.path.slice(1, -1).join(', ')}` : '';
+  const what = e.count === 1 ? '1 link' : `${e.count.toLocaleString('en-US')} links`;
+  return `${what} ${ends}${via}: ${MEDIUM_STYLE[e.medium].label}, ${e.gbps.toLocaleString('en-US')} Gbps in all`;
+}
+
+export function drawFabric(container: HTMLElement, layout: FabricLayout, name: string): void {
+  const byKey = new Map(layout.items.map((it) => [it.key, it]));
+  const width = layout.width + LABEL_GUTTER;
+  const root = select(container);
+  root.selectAll('*').remove();
+  const svg = root.append('svg')
+    .attr('viewBox', `0 0 ${width} ${layout.height}`)
+    .attr('width', width)
+    .attr('height', layout.height)
+    .attr('role', 'img')
+    .attr('aria-label', `Drawing of ${name}: ${layout.items.length} ${layout.mode === 'groups' ? 'groups' : 'devices'} in ${layout.rows.length} rows, ${layout.edges.length} link bundles`);
+
+  const rows = svg.append('g').attr('class', 'rows');
+  rows.selectAll('line').data(layout.rows).join('line')
+    .attr('x1', 0).attr('x2', width).attr('y1', (r) => r.y).attr('y2', (r) => r.y)
+    .attr('class', 'row-rule');
+  rows.selectAll('text').data(layout.rows).join('text')
+    .attr('x', 6).attr('y', (r) => r.y - 10).attr('class', 'row-label')
+    .text((r) => r.label);
+
+  const plot = svg.append('g').attr('transform', `translate(${LABEL_GUTTER},0)`);
+  plot.append('g').attr('class', 'servers').selectAll('g').data(layout.servers).join('g')
+    .call((g) => g.append('rect')
+      .attr('x', (s) => s.x0 - 14).attr('y', (s) => s.y - 16).attr('width', (s) => s.x1 - s.x0 + 28).attr('height', 32).attr('rx', 6))
+    .call((g) => g.append('text').attr('x', (s) => (s.x0 + s.x1) / 2).attr('y', (s) => s.y + 30).text((s) => s.server));
+
+  const maxCount = Math.max(1, ...layout.edges.map((e) => e.count));
+  const widthOf = (e: LayoutEdge) => 1.2 + 3.5 * Math.log2(1 + e.count) / Math.log2(1 + maxCount);
+  const edges = plot.append('g').attr('class', 'edges').selectAll('g').data(layout.edges).join('g').attr('class', 'edge');
+  edges.append('path')
+    .attr('d', (e) => edgePath(e.path.map((k) => byKey.get(k)!), e.offset))
+    .attr('stroke', (e) => MEDIUM_STYLE[e.medium].color)
+    .attr('stroke-dasharray', (e) => MEDIUM_STYLE[e.medium].dash ?? null)
+    .attr('stroke-width', widthOf)
+    .attr('data-medium', (e) => e.medium)
+    .append('title').text(edgeTitle);
+  // Bundles carry their link count at the middle of their first segment, unless so many would overlap.
+  const bundles = layout.edges.filter((e) => e.count > 1).length;
+  edges.filter((e) => e.count > 1 && bundles <= MAX_COUNT_LABELS).append('text')
+    .attr('class', 'edge-count')
+    .each(function (e) {
+      const at = countLabelAt(byKey.get(e.path[0])!, byKey.get(e.path[1])!, e.offset);
+      select(this).attr('x', at.x).attr('y', at.y).style('text-anchor', at.anchor);
+    })
+    .text((e) => `×${e.count.toLocaleString('en-US')}`);
+
+  const nodes = plot.append('g').attr('class', 'nodes').selectAll('g').data(layout.items).join('g')
+    .attr('class', (it) => `node kind-${it.kind}`)
+    .attr('transform', (it) => `translate(${it.x},${it.y})`);
+  nodes.append('path')
+    .attr('d', (it) => symbol(KIND_STYLE[it.kind].symbol, KIND_STYLE[it.kind].area * (layout.mode === 'groups' ? 2 : 1))())
+    .attr('fill', (it) => KIND_STYLE[it.kind].color);
+  nodes.append('title').text((it) => it.title);
+  nodes.filter((it) => it.label !== '').append('text')
+    .attr('class', 'node-label')
+    .attr('y', (it) => (it.kind === 'accelerator' ? 24 : -14))
+    .text((it) => it.label);
+}

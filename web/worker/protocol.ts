@@ -1,0 +1,15 @@
+// Messages between the page and the evaluation worker. Everything crossing is plain JSON (structured clone).
+import type { FabricReport } from '../../src/metrics/evaluate.js';
+import type { FabricDocument } from '../../src/model/types.js';
+
+export interface EvaluateRequest {
+  type: 'evaluate';
+  /** Echoed in every reply so a late reply of an older request is recognised and dropped. */
+  id: number;
+  doc: FabricDocument;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; id: number; phase: string; fraction: number }
+  | { type: 'done'; id: number; report: FabricReport; elapsedMs: number }
+  | { type: 'failed'; id: number; message: string };
