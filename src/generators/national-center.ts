@@ -10,7 +10,8 @@ import { DATACENTER_SITE, FabricBuilder } from './builder.js';
 import { catalogOf, floorFrom, generatorInfo, type CommonParams } from './common.js';
 import { acceleratorModel, checkNic, ocsModel, pickSwitch, switchModel } from './hardware.js';
 import { fractionParam, intParam, oneOfParam, positiveParam, rangeParam } from './params.js';
-import { buildRailPod, railPodDesign, type RailPod } from './rail-pod.js';
+import { planCorePlanes, type CorePlan } from './core-planes.js';
+import { buildRailPod, railPodDesign, railPodSpines, type RailPod } from './rail-pod.js';
 import {
   addResearchAccess, checkSites, DEFAULT_DATACENTER_LOCATION, DEFAULT_RESEARCH_SITES, type ResearchSite,
 } from './research-access.js';
@@ -155,6 +156,35 @@ export function generateNationalCenter(params: NationalCenterParams = {}): Fabri
     split(servers, pods).forEach((n, k) => plans.push({ prefix: `${shortName(model)}-p${k}`, acc, servers: n, sw, gbps }));
   }
 
+  // Border switches: to one core of every group (packet) or one spine of every pod (OCS), and to the sites.
+  const sites = p.sites === undefined ? [...DEFAULT_RESEARCH_SITES] : checkSites(p.sites);
+  const nb = intParam('border-switches', p.borderSwitches, sites.length ? 1 : 0, 64);
+  const siteGbps = positiveParam('site-gbps', p.siteGbps);
+  const dcLat = rangeParam('dc-lat', p.dcLat, -90, 90);
+  const dcLon = rangeParam('dc-lon', p.dcLon, -180, 180);
+
+  // Packet core: planes and cores per plane are chosen before the pods, whose spine counts depend on the planes.
+  const core = spineKind === 'packet' ? pickSwitch(catalog, 1, coreGbps, p.coreSwitch, 'core-switch') : undefined;
+  const designs = plans.map((plan) => railPodDesign(plan.acc, plan.sw, plan.sw, plan.gbps, coreGbps, oversub));
+  let corePlan: CorePlan | null = null;
+  if (core && plans.length > 0) {
+    const unit = portUnits({ pool: 'switch', ports: core.ports, portGbps: core.portGbps, maxBreakout: core.maxBreakout }, coreGbps);
+    corePlan = planCorePlanes(
+      plans.map((plan, i) => ({
+        leafUplinks: designs[i].leafUplinks,
+        spinesFor: (planes: number) => railPodSpines(designs[i], plan.servers, plan.gbps, coreGbps, oversub, planes),
+      })),
+      Math.floor(core.ports / unit + 1e-9),
+      nb,
+    );
+    if (!corePlan) {
+      throw new GeneratorParamError(
+        'core-switch',
+        `the pods' spine uplinks do not fit cores of ${core.id} with every spine reaching every core of its group; use a larger --core-switch, --core-oversubscription 2, or --spine ocs`,
+      );
+    }
+  }
+
   const b = new FabricBuilder(catalog);
   const pods: (RailPod & { plan: PodPlan })[] = [];
   // The optical spine sits mid-floor (between the two halves of the pods), so no pod is far from all of it.
@@ -163,18 +193,11 @@ export function generateNationalCenter(params: NationalCenterParams = {}): Fabri
   plans.forEach((plan, i) => {
     if (i === middle) coreZone = b.zone('core', true);
     const zone = b.zone(plan.prefix, true);
-    const design = railPodDesign(plan.acc, plan.sw, plan.sw, plan.gbps, coreGbps, oversub);
-    const pod = buildRailPod(b, zone, plan.prefix, plan.acc, plan.servers, design, plan.sw, plan.sw, plan.gbps, coreGbps, oversub);
+    const planes = corePlan?.planes ?? 1;
+    const pod = buildRailPod(b, zone, plan.prefix, plan.acc, plan.servers, designs[i], plan.sw, plan.sw, plan.gbps, coreGbps, oversub, planes);
     pods.push({ ...pod, plan });
   });
   const spineZone = coreZone!;
-
-  // Border switches: to one core of every group (packet) or one spine of every pod (OCS), and to the sites.
-  const sites = p.sites === undefined ? [...DEFAULT_RESEARCH_SITES] : checkSites(p.sites);
-  const nb = intParam('border-switches', p.borderSwitches, sites.length ? 1 : 0, 64);
-  const siteGbps = positiveParam('site-gbps', p.siteGbps);
-  const dcLat = rangeParam('dc-lat', p.dcLat, -90, 90);
-  const dcLon = rangeParam('dc-lon', p.dcLon, -180, 180);
   const borderZone = b.zone('border');
   const borders: number[] = [];
   let cores: number[][] = [];
@@ -188,9 +211,8 @@ export function generateNationalCenter(params: NationalCenterParams = {}): Fabri
       borders.push(x);
     }
   };
-  if (spineKind === 'packet') {
-    const core = pickSwitch(catalog, 1, coreGbps, p.coreSwitch, 'core-switch');
-    cores = buildPacketCore(b, spineZone, pods, core, coreGbps, nb);
+  if (core) {
+    cores = corePlan ? buildPacketCore(b, spineZone, pods, core, coreGbps, corePlan) : [];
     makeBorders(cores.length);
     borders.forEach((x, i) => cores.forEach((g) => b.link(x, g[i % g.length], coreGbps, { tier: 'border-core' })));
   } else {
@@ -226,10 +248,10 @@ export function generateNationalCenter(params: NationalCenterParams = {}): Fabri
 }
 
 /**
- * Packet core: spine j of every pod joins core group j mod G (G = the fewest spines of any pod, so every pod
- * reaches every group); each group's C cores take the group's spine uplinks round-robin, C the smallest count whose
- * busiest core fits its ports, and at most the fewest uplinks of a spine, so every spine reaches every core of its
- * group (pod to pod is leaf, spine, core, spine, leaf).
+ * Packet core: spine j of every pod joins core plane j mod G, and each plane's C cores take its spines' uplinks
+ * round-robin (./core-planes.ts chooses G and C). Every pod has a multiple of G spines, so it reaches every plane
+ * through the same number of spines; when C divides the spine uplinks every spine sends each core of its plane
+ * the same number of links (pod to pod is leaf, spine, core, spine, leaf).
  */
 function buildPacketCore(
   b: FabricBuilder,
@@ -237,36 +259,11 @@ function buildPacketCore(
   pods: RailPod[],
   core: SwitchModel,
   coreGbps: number,
-  borders: number,
+  plan: CorePlan,
 ): number[][] {
-  if (pods.length === 0) return [];
-  const G = Math.min(...pods.map((x) => x.spines.length));
-  const unit = portUnits({ pool: 'switch', ports: core.ports, portGbps: core.portGbps, maxBreakout: core.maxBreakout }, coreGbps);
+  const { planes: G, coresPerPlane: C } = plan;
   const groups: number[][] = [];
   for (let g = 0; g < G; g++) {
-    const members: { spine: number; up: number }[] = [];
-    for (const pod of pods) for (let j = g; j < pod.spines.length; j += G) members.push({ spine: pod.spines[j], up: pod.spineUplinks });
-    const total = members.reduce((s, m) => s + m.up, 0);
-    const maxC = Math.min(...members.map((m) => m.up));
-    let C = Math.max(1, Math.ceil((total * unit) / core.ports - 1e-9));
-    const fits = (c: number) => {
-      const l = new Array<number>(c).fill(0);
-      let k = 0;
-      for (const m of members) {
-        for (let u = 0; u < m.up; u++) l[(k + u) % c]++;
-        k += m.up;
-      }
-      // Border switch i takes one port of core i mod C in every group.
-      for (let i = 0; i < borders; i++) l[i % c]++;
-      return Math.max(...l) * unit <= core.ports + 1e-9;
-    };
-    while (C <= maxC && !fits(C)) C++;
-    if (C > maxC) {
-      throw new GeneratorParamError(
-        'core-switch',
-        `core group ${g} needs more ${core.id} than a spine has uplinks (${maxC}); use a larger --core-switch, --core-oversubscription 2, or --spine ocs`,
-      );
-    }
     const cs: number[] = [];
     for (let c = 0; c < C; c++) {
       const i = b.node({ id: `core-${g}-${c}`, kind: 'switch', model: core.id, tier: 'core', group: `core-${g}` });
@@ -274,9 +271,11 @@ function buildPacketCore(
       cs.push(i);
     }
     let k = 0;
-    for (const m of members) {
-      for (let u = 0; u < m.up; u++) b.link(m.spine, cs[(k + u) % C], coreGbps, { tier: 'spine-core' });
-      k += m.up;
+    for (const pod of pods) {
+      for (let j = g; j < pod.spines.length; j += G) {
+        for (let u = 0; u < pod.spineUplinks; u++) b.link(pod.spines[j], cs[(k + u) % C], coreGbps, { tier: 'spine-core' });
+        k += pod.spineUplinks;
+      }
     }
     groups.push(cs);
   }

@@ -42,6 +42,28 @@ export function railPodDesign(acc: AcceleratorModel, leaf: SwitchModel, spine: S
 
 const LEAF_SPINE = { tier: 'leaf-spine' } as const;
 
+export interface RailPodSpines {
+  leaves: number;
+  spines: number;
+  /** Most leaf links on one spine, and the core uplinks each spine keeps for them. */
+  spineDown: number;
+  spineUplinks: number;
+}
+
+/**
+ * Spine layout of a pod of `servers` servers whose spines form `planes` equal planes (spine j in plane j mod
+ * planes): as few spines per plane as take the plane's share of the leaf uplinks. With planes = 1 this is the
+ * fewest spines that take them all.
+ */
+export function railPodSpines(design: RailPodDesign, servers: number, gbps: number, coreGbps: number, oversub: number, planes = 1): RailPodSpines {
+  const leaves = Math.ceil(servers / design.serversPerGroup) * design.rails;
+  const links = leaves * design.leafUplinks;
+  const spines = planes * Math.ceil(links / (planes * design.spineDownMax) - 1e-9);
+  const spineDown = Math.ceil(links / spines - 1e-9);
+  const spineUplinks = Math.ceil((spineDown * gbps) / (coreGbps * oversub) - 1e-9);
+  return { leaves, spines, spineDown, spineUplinks };
+}
+
 export interface RailPod {
   spines: number[];
   /** Core uplinks each spine keeps free (same for every spine of the pod). */
@@ -52,6 +74,8 @@ export interface RailPod {
 /**
  * Build one pod of `servers` servers. Ids start with `prefix`; servers, leaves and spines go to `zone` in that
  * order. Leaf uplinks spread evenly over the spines; a leaf reaches every spine when it has as many uplinks.
+ * With `planes` (see railPodSpines), each leaf's uplinks are a contiguous run of the spines taken cyclically, so
+ * when planes divides the leaf uplinks every leaf sends the same number of links into every plane.
  */
 export function buildRailPod(
   b: FabricBuilder,
@@ -65,6 +89,7 @@ export function buildRailPod(
   gbps: number,
   coreGbps: number,
   oversub: number,
+  planes = 1,
 ): RailPod {
   const groups = Math.ceil(servers / design.serversPerGroup);
   const leaves: number[][] = [];
@@ -79,11 +104,8 @@ export function buildRailPod(
     }
     leaves.push(row);
   }
-  const nLeaves = groups * design.rails;
   // Leaf uplinks go round-robin over the spines with a per-leaf offset, so spine loads differ by at most one.
-  const nSpines = Math.ceil((nLeaves * design.leafUplinks) / design.spineDownMax - 1e-9);
-  const spineDown = Math.ceil((nLeaves * design.leafUplinks) / nSpines - 1e-9);
-  const spineUplinks = Math.ceil((spineDown * gbps) / (coreGbps * oversub) - 1e-9);
+  const { spines: nSpines, spineUplinks } = railPodSpines(design, servers, gbps, coreGbps, oversub, planes);
   const spines: number[] = [];
   for (let j = 0; j < nSpines; j++) {
     const i = b.node({ id: `${prefix}-spine-${j}`, kind: 'switch', model: spine.id, tier: 'spine', group: prefix });

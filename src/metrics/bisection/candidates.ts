@@ -1,7 +1,7 @@
 // Candidate balanced splits of the accelerators: from structure (labels, document order, attachment switch,
 // BFS order), from spectral orderings (low Laplacian eigenvectors) and seeded random shuffles.
 import type { CompiledFabric } from '../../compile/compile.js';
-import { KIND_ACCELERATOR } from '../../compile/compile.js';
+import { KIND_ACCELERATOR, MEDIUM_CODE } from '../../compile/compile.js';
 import type { Rng } from '../../model/random.js';
 import type { FabricDocument } from '../../model/types.js';
 import { bfs } from '../graph/bfs.js';
@@ -16,6 +16,7 @@ export interface Candidate {
 }
 
 const LABELS = ['site', 'group', 'rack', 'server'] as const;
+const SCALE_UP = MEDIUM_CODE['scale-up'];
 
 export function structureCandidates(doc: FabricDocument, c: CompiledFabric): Candidate[] {
   const N = c.accelerators.length;
@@ -74,11 +75,21 @@ export function structureCandidates(doc: FabricDocument, c: CompiledFabric): Can
   }
   // All labels at once, coarse to fine: stable sorts from the finest key to the coarsest.
   const keys = Object.keys(ranks);
-  if (keys.length > 1) {
-    let order: Int32Array = Int32Array.from(identity);
-    for (let k = keys.length - 1; k >= 0; k--) order = orderByRank(ranks[keys[k]], order);
-    out.push({ inA: splitFromOrder(order, N), source: 'structure:hierarchy' });
+  let hierarchy: Int32Array = Int32Array.from(identity);
+  for (let k = keys.length - 1; k >= 0; k--) hierarchy = orderByRank(ranks[keys[k]], hierarchy);
+  if (keys.length > 1) out.push({ inA: splitFromOrder(hierarchy, N), source: 'structure:hierarchy' });
+  // Least injection first, whole servers and pods kept together by the hierarchy: side A is cut off at its own
+  // NICs, the binding split of a fabric whose core never blocks (with mixed NIC speeds, the slow ones go first).
+  const injection = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    const a = c.accelerators[i];
+    for (let h = c.offsets[a]; h < c.offsets[a + 1]; h++) {
+      const e = c.halfEdgeLink[h];
+      if (c.linkMedium[e] !== SCALE_UP) injection[i] += c.linkGbps[e];
+    }
   }
+  const byInjection = Array.from(hierarchy).sort((x, y) => injection[x] - injection[y]);
+  out.push({ inA: splitFromOrder(byInjection, N), source: 'structure:injection' });
   // Nearest accelerators to the first one: a ball, which is the right shape for meshes of routers.
   const { order: bfsOrder } = bfs(c, c.accelerators[0]);
   const ordinal = new Int32Array(c.n).fill(-1);

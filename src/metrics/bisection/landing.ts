@@ -2,7 +2,8 @@
 // level l that share switches above them (a pod's leaves) route their flow with one common shape, chosen by a
 // small max-flow so that it lands on the tops exactly in proportion pi. Then every accelerator lands on pi
 // whatever it did below l, which capacity-proportional splits alone cannot ensure when pods reach the top
-// unevenly (32 spines over 24 core groups). Returns the largest theta the blocks carry.
+// unevenly (a pod of 40 spines over 24 core groups reaches 8 of them twice). Returns the largest theta the
+// blocks carry.
 import { MaxFlowSolver, SIDE_SINK, SIDE_SOURCE, type FlowNetwork } from '../graph/maxflow.js';
 import type { SimpleGraph } from '../graph/simple.js';
 

@@ -1,22 +1,28 @@
-// Up-down certificate, a lower bound on the bisection of tree-like fabrics. Accelerator a injects t_a = theta x
-// (its up-link capacity) and the flow climbs (level = hops from the nearest accelerator) to a top level Z. If every
-// accelerator's flow lands on the tops with one common distribution, any balanced split A|B can be served
-// A -> tops upward and tops -> B downward (the other direction of each full-duplex link) at min(sum_A t, sum_B t),
-// so every balanced cut is at least the sum of the floor(N/2) smallest t_a. theta = the largest factor whose
-// upward loads fit every link (1 = every NIC at line rate). Two routings are tried: split by capacity all the
-// way (common distribution checked through random projections), and split by capacity up to a level l, then
-// each block of level-l nodes lands exactly on a chosen distribution (./landing.ts).
+// Up-down certificate, a lower bound on the bisection of tree-like fabrics. Accelerator a injects t_a and the flow
+// climbs (level = hops from the nearest accelerator) to a top level Z. If every accelerator's flow lands on the tops
+// with one common distribution, any balanced split A|B can be served A -> tops upward and tops -> B downward (the
+// other direction of each full-duplex link) at min(sum_A t, sum_B t), so every balanced cut is at least the sum of
+// the floor(N/2) smallest t_a. Rates: t_a = share_a x (a's up-link capacity), the shares as large as the upward
+// loads allow — one common share (1 = every NIC at line rate), or filled per accelerator up to its own bottleneck
+// (./rates.ts). Two routings are tried: split by capacity all the way (common distribution checked through random
+// projections), and split by capacity up to a level l, then each block of level-l nodes lands exactly on a chosen
+// distribution (./landing.ts). When the routing leaves the scale-up links out, the flow inside the scale-up domains
+// a balanced split must cut is added (./domains.ts).
 import { MEDIUM_CODE, type CompiledFabric } from '../../compile/compile.js';
 import type { Rng } from '../../model/random.js';
 import { bfsCsr } from '../graph/bfs.js';
 import { scaleOutGraphOf, simpleGraphOf, type SimpleGraph } from '../graph/simple.js';
+import { domainPenalty } from './domains.js';
 import { blockLandingTheta, type UpwardSweep } from './landing.js';
+import { fillShares } from './rates.js';
 
 export interface UpDownCertificate {
-  /** The bound: sum of the floor(N / 2) smallest t_a. */
+  /** The bound: sum of the floor(N / 2) smallest t_a, plus domainGbps. */
   gbps: number;
-  /** theta: the share of each accelerator's up-link capacity the routing carries (t_a = theta x capacity). */
+  /** Smallest share of its up-link capacity an accelerator sends (t_a = share x capacity). */
   fraction: number;
+  /** Largest share (above `fraction` when rates were filled per accelerator: pods behind thin uplinks stop early). */
+  maxFraction: number;
   /** Smallest t_a (Gbps). */
   minRateGbps: number;
   /** Level of the tops where all accelerators' flows share one distribution. */
@@ -25,6 +31,8 @@ export interface UpDownCertificate {
   landingLevel: number | null;
   /** Scale-up links (NVLink ...) left out of the routing: their switches would otherwise be private tops. */
   scaleUpExcluded: boolean;
+  /** Flow every balanced split carries inside the scale-up domains it must cut (./domains.ts), included in gbps. */
+  domainGbps: number;
 }
 
 /** Relative tolerance of "the same distribution" (compared through random projections). */
@@ -34,6 +42,7 @@ const SAME = 1e-9;
 export function upDownLowerBound(c: CompiledFabric, rng: Rng): UpDownCertificate | null {
   const N = c.accelerators.length;
   if (N < 2) return null;
+  const K = Math.floor(N / 2);
   const variants: [SimpleGraph, boolean][] = [[simpleGraphOf(c), false]];
   const scaleUp = MEDIUM_CODE['scale-up'];
   let hasScaleUp = false;
@@ -49,17 +58,45 @@ export function upDownLowerBound(c: CompiledFabric, rng: Rng): UpDownCertificate
     for (let i = 0; i < N; i++) caps[i] = sweep.upCap[c.accelerators[i]];
     caps.sort();
     let sum = 0;
-    for (let i = 0; i < Math.floor(N / 2); i++) sum += caps[i];
-    const consider = (fraction: number, topLevel: number, landingLevel: number | null) => {
-      const gbps = fraction * sum;
-      if (fraction > 0 && (!best || gbps > best.gbps)) {
-        best = { gbps, fraction, minRateGbps: fraction * caps[0], topLevel, landingLevel, scaleUpExcluded: excluded };
+    for (let i = 0; i < K; i++) sum += caps[i];
+    // The scale-up links are free only when the routing leaves them out.
+    const domainGbps = excluded ? domainPenalty(c).gbps : 0;
+    const consider = (shares: Float64Array | number, topLevel: number, landingLevel: number | null) => {
+      let gbps: number;
+      let lo: number;
+      let hi: number;
+      let minRate: number;
+      if (typeof shares === 'number') {
+        gbps = shares * sum;
+        lo = hi = shares;
+        minRate = shares * caps[0];
+      } else {
+        const rates = new Float64Array(N);
+        lo = Infinity;
+        hi = 0;
+        for (let i = 0; i < N; i++) {
+          rates[i] = shares[i] * sweep.upCap[c.accelerators[i]];
+          lo = Math.min(lo, shares[i]);
+          hi = Math.max(hi, shares[i]);
+        }
+        rates.sort();
+        gbps = 0;
+        for (let i = 0; i < K; i++) gbps += rates[i];
+        minRate = rates[0];
+      }
+      if (!(gbps > 0)) return;
+      gbps += domainGbps;
+      if (!best || gbps > best.gbps) {
+        best = { gbps, fraction: lo, maxFraction: hi, minRateGbps: minRate, topLevel, landingLevel, scaleUpExcluded: excluded, domainGbps };
       }
     };
     const common = commonDistribution(sweep, c.accelerators, rng);
-    if (common) consider(common.fraction, common.topLevel, null);
+    // With one common landing, each accelerator may go as fast as its own routes allow.
+    if (common) consider(common.fraction < 1 ? fillShares(sweep, c.accelerators, common.topLevel) : common.fraction, common.topLevel, null);
     // Steered landing can only help when the capacity splits fall short of line rate.
     if (!common || common.fraction < 1) {
+      // theta a steered routing must beat to improve on the certificate in hand (compared in Gbps).
+      const floorNow = () => (current() ? Math.max(0, current()!.gbps - domainGbps) / sum : 0);
       // Level 0 as the landing level would make every accelerator its own block: never cheaper than level 1.
       // All injected flow must cross into level Z: its capacity caps theta (prunes border and gateway levels).
       const into = new Float64Array(sweep.maxLevel + 1);
@@ -71,12 +108,9 @@ export function upDownLowerBound(c: CompiledFabric, rng: Rng): UpDownCertificate
       let injected = 0;
       for (const a of c.accelerators) injected += sweep.upCap[a];
       for (let Z = 2; Z <= sweep.maxLevel; Z++) {
-        const floorNow = current() ? current()!.gbps / sum : 0;
-        if (injected > 0 && into[Z] / injected <= floorNow) continue;
+        if (injected > 0 && into[Z] / injected <= floorNow()) continue;
         for (let ell = 1; ell < Z; ell++) {
-          // Only a larger theta can beat the certificate in hand (same link set or not: compare in Gbps).
-          const floor = current() ? current()!.gbps / sum : 0;
-          consider(blockLandingTheta(sweep, Z, ell, 1, floor), Z, ell);
+          consider(blockLandingTheta(sweep, Z, ell, 1, floorNow()), Z, ell);
         }
       }
     }
