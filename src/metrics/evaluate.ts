@@ -14,7 +14,7 @@ import { computeLatency, type LatencyReport } from './latency/latency.js';
 import { computeOptics, type OpticsReport } from './optics/optics.js';
 import { computePower, type PowerReport } from './power/power.js';
 import { computeResilience, type ResilienceReport } from './resilience/resilience.js';
-import { computeThroughput, type ThroughputOptions, type ThroughputReport } from './throughput/throughput.js';
+import { computeThroughput, provenLambdaGbps, type ThroughputOptions, type ThroughputReport } from './throughput/throughput.js';
 
 export const PHASES = [
   'hops', 'latency', 'bandwidth', 'throughput', 'bisection', 'resilience', 'optics', 'cost', 'power', 'collectives',
@@ -159,8 +159,8 @@ export async function evaluateFabric(
     }));
   }
   if (want.has('bisection') || want.has('resilience') || want.has('cost')) {
-    const a2a = report.throughput?.allToAll;
-    const lambdaGbps = Math.max(a2a?.ecmp.lambdaGbps ?? 0, a2a?.optimal?.lambdaGbps ?? 0) || undefined;
+    // Only a lambda from an exact feasible routing (exact ECMP or the LP) may feed the bisection's proof.
+    const lambdaGbps = report.throughput ? provenLambdaGbps(report.throughput) : undefined;
     report.bisection = time('bisection', () => computeBisection(ctx, { lambdaGbps, seed }));
   }
   if (want.has('resilience')) {

@@ -7,7 +7,7 @@ import { saturatingRate } from '../throughput/arc-report.js';
 import { ecmpAllToAllLoads } from '../throughput/ecmp-loads.js';
 import { PairDag } from '../throughput/pair-dag.js';
 import { ringFlows, ringSequence } from '../throughput/pattern-rate.js';
-import { routingGraphOf } from '../throughput/routing-graph.js';
+import { simpleGraphOf } from '../graph/simple.js';
 import { ECMP_DEFAULT_MAX_WORK, type ThroughputReport } from '../throughput/throughput.js';
 import { latencyTables, minLatencyFrom } from './path-latency.js';
 
@@ -71,7 +71,7 @@ export function computeCollectives(
   ctx: EvalContext, throughput: ThroughputReport | undefined, options: CollectivesOptions,
 ): CollectivesReport {
   const c = ctx.compiled;
-  const g = routingGraphOf(c);
+  const g = simpleGraphOf(c);
   const problems: Problem[] = [];
   const M = Number.isFinite(options.messageBytes) && options.messageBytes >= 0 ? options.messageBytes : 0;
   if (M !== options.messageBytes) {
@@ -210,7 +210,7 @@ function placeJob(ctx: EvalContext, options: CollectivesOptions, problems: Probl
  * members (each a full search to every other member; in a regular fabric a few sources already meet the worst).
  */
 function allPairsAlpha(ctx: EvalContext, job: Int32Array, tables: ReturnType<typeof latencyTables>, want: number, seed: number): AlphaSource {
-  const g = routingGraphOf(ctx.compiled);
+  const g = simpleGraphOf(ctx.compiled);
   const P = job.length;
   if (P < 2) return { alphaNs: 0, source: 'all-pairs' };
   const sampled = P > Math.max(1, want);

@@ -2,7 +2,7 @@
 // alpha (per-step latency) of the collective models. Serialization is left to the bandwidth term.
 import type { Catalog } from '../../catalog/index.js';
 import type { FabricDocument } from '../../model/types.js';
-import type { RoutingGraph } from '../throughput/routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 export interface LatencyTables {
   /** Arc -> latency of its fastest parallel link: propagation + transceiver (DSP/FEC) delay. */
@@ -21,7 +21,7 @@ export function linkLatencyNs(link: FabricDocument['links'][number], catalog: Ca
   return link.lengthM * perM + xcvr;
 }
 
-export function latencyTables(doc: FabricDocument, catalog: Catalog, g: RoutingGraph): LatencyTables {
+export function latencyTables(doc: FabricDocument, catalog: Catalog, g: SimpleGraph): LatencyTables {
   const perLink = doc.links.map((l) => linkLatencyNs(l, catalog));
   const arcNs = new Float64Array(g.neighbors.length);
   for (let a = 0; a < arcNs.length; a++) {
@@ -41,7 +41,7 @@ export function latencyTables(doc: FabricDocument, catalog: Catalog, g: RoutingG
  * Least latency from s to every node along shortest-hop paths (one BFS, then a pass in BFS order taking the
  * best predecessor one hop closer to s). Writes into `out`; unreachable nodes get Infinity.
  */
-export function minLatencyFrom(g: RoutingGraph, t: LatencyTables, s: number, dist: Int32Array, order: Int32Array, out: Float64Array): void {
+export function minLatencyFrom(g: SimpleGraph, t: LatencyTables, s: number, dist: Int32Array, order: Int32Array, out: Float64Array): void {
   const { offsets, neighbors } = g;
   dist.fill(-1);
   out.fill(Infinity);

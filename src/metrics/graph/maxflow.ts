@@ -2,7 +2,7 @@
 // capacity per direction, by Dinic's algorithm on the merged simple graph. Used by bisection and resilience.
 import type { CompiledFabric } from '../../compile/compile.js';
 import { LightfabricError } from '../../model/errors.js';
-import { buildSimpleGraph, reverseArcs, simpleGraphOf, type SimpleGraph, type SimpleGraphOptions } from './simple.js';
+import { buildSimpleGraph, simpleGraphOf, type SimpleGraph, type SimpleGraphOptions } from './simple.js';
 
 /** Residual network: every undirected edge is two arcs, each the other's reverse, both with the edge's capacity. */
 export interface FlowNetwork {
@@ -25,7 +25,7 @@ export interface MinCutResult {
 }
 
 export function flowNetworkFromSimple(g: SimpleGraph): FlowNetwork {
-  return { n: g.n, offsets: g.offsets, neighbors: g.neighbors, capacity: g.capacityGbps, reverse: reverseArcs(g) };
+  return { n: g.n, offsets: g.offsets, neighbors: g.neighbors, capacity: g.capacityGbps, reverse: g.reverse };
 }
 
 const netCache = new WeakMap<CompiledFabric, FlowNetwork>();

@@ -1,5 +1,7 @@
-// Simple-graph view of a CompiledFabric: parallel links merged (capacities added), masked links dropped,
-// neighbour lists sorted. Hop and cut kernels run on it: an NVLink bundle of 18 links is one neighbour.
+// Simple-graph view of a CompiledFabric: parallel links merged into one arc per neighbour (capacities added; ECMP
+// treats them as one next hop), masked links dropped, neighbour lists sorted. Hop, cut and routing kernels run on
+// it: an NVLink bundle of 18 links is one neighbour. Each arc knows its links (for reports and failures) and its
+// reverse arc, both built on first use.
 import { MEDIUM_CODE, type CompiledFabric } from '../../compile/compile.js';
 import { LightfabricError } from '../../model/errors.js';
 
@@ -11,6 +13,11 @@ export interface SimpleGraph {
   neighbors: Int32Array;
   /** Arc -> summed gbps of the parallel links it stands for (per direction). */
   capacityGbps: Float64Array;
+  /** Arc -> its links: arcLinks[linkStart[a] .. linkStart[a+1]-1] (link indices of the compiled fabric). Lazy. */
+  readonly linkStart: Int32Array;
+  readonly arcLinks: Int32Array;
+  /** Arc -> the opposite arc (v->u for u->v). Lazy. */
+  readonly reverse: Int32Array;
 }
 
 export interface SimpleGraphOptions {
@@ -74,16 +81,87 @@ export function buildSimpleGraph(c: CompiledFabric, options: SimpleGraphOptions 
         tmpNeighbors[k++] = v;
       }
     }
-    // Neighbours are distinct now, so a plain numeric sort orders them and capacities follow by lookup.
-    if (k - start > 1) tmpNeighbors.subarray(start, k).sort();
+    // Neighbours are distinct now: sort them (insertion sort for the usual short lists), capacities follow.
+    if (k - start > 32) tmpNeighbors.subarray(start, k).sort();
+    else {
+      for (let i = start + 1; i < k; i++) {
+        const v = tmpNeighbors[i];
+        let p = i;
+        while (p > start && tmpNeighbors[p - 1] > v) {
+          tmpNeighbors[p] = tmpNeighbors[p - 1];
+          p--;
+        }
+        tmpNeighbors[p] = v;
+      }
+    }
     for (let i = start; i < k; i++) tmpCap[i] = capOf[tmpNeighbors[i]];
   }
   offsets[n] = k;
-  return { n, offsets, neighbors: tmpNeighbors.slice(0, k), capacityGbps: tmpCap.slice(0, k) };
+  const g = { n, offsets, neighbors: tmpNeighbors.slice(0, k), capacityGbps: tmpCap.slice(0, k) } as SimpleGraph;
+  // Arc links and reverse arcs are built on first use: cut and hop kernels build many graphs and never read them.
+  let links: { linkStart: Int32Array; arcLinks: Int32Array } | undefined;
+  let reverse: Int32Array | undefined;
+  Object.defineProperties(g, {
+    linkStart: { enumerable: true, get: () => (links ??= arcLinksOf(c, g, linkMask)).linkStart },
+    arcLinks: { enumerable: true, get: () => (links ??= arcLinksOf(c, g, linkMask)).arcLinks },
+    reverse: { enumerable: true, get: () => (reverse ??= reverseArcs(g)) },
+  });
+  return g;
+}
+
+/** Arc -> links of a graph built from c: each kept half-edge goes to the arc of its (tail, head) pair. */
+function arcLinksOf(
+  c: CompiledFabric, g: Pick<SimpleGraph, 'n' | 'offsets' | 'neighbors'>, linkMask: Uint8Array | undefined,
+): { linkStart: Int32Array; arcLinks: Int32Array } {
+  const { n, offsets, neighbors } = g;
+  const arcs = neighbors.length;
+  // arcOf[v]: the arc u -> v while u's half-edges are mapped (no search).
+  const arcOf = new Int32Array(n);
+  const arcOfHalf = new Int32Array(c.neighbors.length).fill(-1);
+  const linkStart = new Int32Array(arcs + 1);
+  for (let u = 0; u < n; u++) {
+    for (let a = offsets[u]; a < offsets[u + 1]; a++) arcOf[neighbors[a]] = a;
+    for (let h = c.offsets[u], end = c.offsets[u + 1]; h < end; h++) {
+      const v = c.neighbors[h];
+      if (v === u || (linkMask && !linkMask[c.halfEdgeLink[h]])) continue;
+      arcOfHalf[h] = arcOf[v];
+      linkStart[arcOf[v] + 1]++;
+    }
+  }
+  for (let a = 0; a < arcs; a++) linkStart[a + 1] += linkStart[a];
+  const fill = linkStart.slice(0, arcs);
+  const arcLinks = new Int32Array(linkStart[arcs]);
+  for (let h = 0; h < arcOfHalf.length; h++) if (arcOfHalf[h] >= 0) arcLinks[fill[arcOfHalf[h]]++] = c.halfEdgeLink[h];
+  return { linkStart, arcLinks };
+}
+
+function searchArc(offsets: Int32Array, neighbors: Int32Array, u: number, v: number): number {
+  let lo = offsets[u];
+  let hi = offsets[u + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = neighbors[mid];
+    if (w === v) return mid;
+    if (w < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The arc u -> v, or -1 when u and v are not adjacent (binary search in u's sorted list). */
+export function findArc(g: Pick<SimpleGraph, 'offsets' | 'neighbors'>, u: number, v: number): number {
+  return searchArc(g.offsets, g.neighbors, u, v);
+}
+
+/** Tail node of every arc (the CSR stores heads only). */
+export function arcTails(g: Pick<SimpleGraph, 'n' | 'offsets' | 'neighbors'>): Int32Array {
+  const tails = new Int32Array(g.neighbors.length);
+  for (let u = 0; u < g.n; u++) tails.fill(u, g.offsets[u], g.offsets[u + 1]);
+  return tails;
 }
 
 /** Arc -> index of the opposite arc (v->u for u->v). Relies on sorted neighbour lists. */
-export function reverseArcs(g: SimpleGraph): Int32Array {
+export function reverseArcs(g: Pick<SimpleGraph, 'n' | 'offsets' | 'neighbors'>): Int32Array {
   const rev = new Int32Array(g.neighbors.length);
   const cursor = g.offsets.slice(0, g.n);
   // Visiting u in ascending order consumes each v's arcs toward lower nodes in ascending order too.

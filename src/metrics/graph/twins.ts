@@ -1,7 +1,7 @@
 // Twin classes: accelerators with exactly the same neighbours (all hosts under one leaf) have the same
 // distance to every other node, so all-pairs work runs once per class on a graph keeping one representative.
 import type { CompiledFabric } from '../../compile/compile.js';
-import type { SimpleGraph } from './simple.js';
+import { reverseArcs, type SimpleGraph } from './simple.js';
 
 export interface TwinReduction {
   /** Number of accelerator classes. */
@@ -84,22 +84,41 @@ export function twinReduction(c: CompiledFabric, g: SimpleGraph): TwinReduction 
   }
   const rNeighbors = new Int32Array(arcs);
   const rCap = new Float64Array(arcs);
+  // Kept arcs keep their links (through srcArc, read on first use); renumbering is monotone, so neighbour lists
+  // stay sorted.
+  const srcArc = new Int32Array(arcs);
   for (let i = 0, a = 0; i < kept; i++) {
     const u = keptNodes[i];
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
       const v = reducedIndex[neighbors[k]];
       if (v < 0) continue;
       rNeighbors[a] = v;
-      rCap[a++] = g.capacityGbps[k];
+      rCap[a] = g.capacityGbps[k];
+      srcArc[a++] = k;
     }
   }
+  const reduced = { n: kept, offsets: rOffsets, neighbors: rNeighbors, capacityGbps: rCap } as SimpleGraph;
+  let links: { linkStart: Int32Array; arcLinks: Int32Array } | undefined;
+  let reverse: Int32Array | undefined;
+  const linksOf = () => {
+    const linkStart = new Int32Array(arcs + 1);
+    for (let a = 0; a < arcs; a++) linkStart[a + 1] = linkStart[a] + g.linkStart[srcArc[a] + 1] - g.linkStart[srcArc[a]];
+    const arcLinks = new Int32Array(linkStart[arcs]);
+    for (let a = 0; a < arcs; a++) arcLinks.set(g.arcLinks.subarray(g.linkStart[srcArc[a]], g.linkStart[srcArc[a] + 1]), linkStart[a]);
+    return { linkStart, arcLinks };
+  };
+  Object.defineProperties(reduced, {
+    linkStart: { enumerable: true, get: () => (links ??= linksOf()).linkStart },
+    arcLinks: { enumerable: true, get: () => (links ??= linksOf()).arcLinks },
+    reverse: { enumerable: true, get: () => (reverse ??= reverseArcs(reduced)) },
+  });
   for (let cls = 0; cls < classRep.length; cls++) weight[reducedIndex[classRep[cls]]] = classSize[cls];
   return {
     classes: classRep.length,
     classRep,
     classSize,
     classOf,
-    graph: { n: kept, offsets: rOffsets, neighbors: rNeighbors, capacityGbps: rCap },
+    graph: reduced,
     keptNodes,
     reducedIndex,
     weight,

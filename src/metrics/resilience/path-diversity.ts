@@ -2,7 +2,7 @@
 import type { CompiledFabric } from '../../compile/compile.js';
 import type { Rng } from '../../model/random.js';
 import { PairDag } from '../throughput/pair-dag.js';
-import type { RoutingGraph } from '../throughput/routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 export interface PairPaths {
   a: string;
@@ -21,13 +21,13 @@ export interface PathDiversity {
   note: string;
 }
 
-export function countShortestPaths(g: RoutingGraph, a: number, b: number, dag = new PairDag(g)): { hops: number; paths: number } {
+export function countShortestPaths(g: SimpleGraph, a: number, b: number, dag = new PairDag(g)): { hops: number; paths: number } {
   const hops = dag.build(a, b);
   return { hops, paths: hops < 0 ? 0 : dag.countPaths() };
 }
 
 /** Path counts for `samples` seeded random pairs of distinct accelerators. */
-export function pathDiversity(c: CompiledFabric, g: RoutingGraph, samples: number, rng: Rng): PathDiversity {
+export function pathDiversity(c: CompiledFabric, g: SimpleGraph, samples: number, rng: Rng): PathDiversity {
   const acc = c.accelerators;
   const pairs: PairPaths[] = [];
   const dag = new PairDag(g);

@@ -3,7 +3,7 @@
 import { createRng } from '../../model/random.js';
 import { computeBisection, type BisectionSplit } from '../bisection/bisection.js';
 import { checkCancelled, type EvalContext } from '../context.js';
-import { routingGraphOf } from '../throughput/routing-graph.js';
+import { simpleGraphOf } from '../graph/simple.js';
 import { findCutPoints } from './cut-points.js';
 import { acceleratorEdgeConnectivity, type EdgeConnectivity } from './edge-connectivity.js';
 import { deviceLinks, failableDevices, FailureImpact } from './failure-impact.js';
@@ -75,7 +75,7 @@ export interface ResilienceReport {
 
 export function computeResilience(ctx: EvalContext, options: ResilienceOptions = {}): ResilienceReport {
   const c = ctx.compiled;
-  const g = routingGraphOf(c);
+  const g = simpleGraphOf(c);
   const seed = options.seed ?? 1;
   const rng = createRng(seed);
   const limit = options.listLimit ?? 50;

@@ -2,7 +2,7 @@
 // with their ids, and the utilisation per link tier.
 import type { CompiledFabric } from '../../compile/compile.js';
 import type { FabricDocument } from '../../model/types.js';
-import { arcTails, type RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 /** One direction of one arc (parallel links merged), loaded at the reported rate. */
 export interface ArcLoad {
@@ -29,12 +29,12 @@ export interface TierUtilization {
 }
 
 /** Largest rate r such that r x load fits every arc: min over loaded arcs of capacity / load (Infinity if none). */
-export function saturatingRate(g: RoutingGraph, loadPerUnit: Float64Array): number {
+export function saturatingRate(g: SimpleGraph, loadPerUnit: Float64Array): number {
   let rate = Infinity;
   for (let a = 0; a < loadPerUnit.length; a++) {
     const l = loadPerUnit[a];
     if (l > 0) {
-      const r = g.capGbps[a] / l;
+      const r = g.capacityGbps[a] / l;
       if (r < rate) rate = r;
     }
   }
@@ -45,18 +45,18 @@ export function saturatingRate(g: RoutingGraph, loadPerUnit: Float64Array): numb
 export const BINDING_TOLERANCE = 1e-9;
 
 /** Arcs loaded to capacity at `rate`, within a relative tolerance. */
-export function countBinding(g: RoutingGraph, loadPerUnit: Float64Array, rate: number, tolerance = BINDING_TOLERANCE): number {
+export function countBinding(g: SimpleGraph, loadPerUnit: Float64Array, rate: number, tolerance = BINDING_TOLERANCE): number {
   let count = 0;
   for (let a = 0; a < loadPerUnit.length; a++) {
-    if (loadPerUnit[a] > 0 && (loadPerUnit[a] * rate) / g.capGbps[a] >= 1 - tolerance) count++;
+    if (loadPerUnit[a] > 0 && (loadPerUnit[a] * rate) / g.capacityGbps[a] >= 1 - tolerance) count++;
   }
   return count;
 }
 
 /** The `limit` most utilised arcs at `rate` (ties broken by arc order, so the output is deterministic). */
-export function topArcs(c: CompiledFabric, g: RoutingGraph, loadPerUnit: Float64Array, rate: number, limit: number): ArcLoad[] {
+export function topArcs(c: CompiledFabric, g: SimpleGraph, loadPerUnit: Float64Array, rate: number, limit: number): ArcLoad[] {
   const picked: number[] = [];
-  const util = (a: number) => loadPerUnit[a] / g.capGbps[a];
+  const util = (a: number) => loadPerUnit[a] / g.capacityGbps[a];
   for (let a = 0; a < loadPerUnit.length; a++) {
     if (!(loadPerUnit[a] > 0)) continue;
     if (picked.length === limit && util(a) <= util(picked[limit - 1])) continue;
@@ -67,27 +67,38 @@ export function topArcs(c: CompiledFabric, g: RoutingGraph, loadPerUnit: Float64
       picked[--i] = a;
     }
   }
-  const tails = arcTails(g);
   return picked.map((a) => {
     const links: string[] = [];
     for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) links.push(c.linkIds[g.arcLinks[i]]);
     const loadGbps = loadPerUnit[a] * rate;
     return {
       linkIds: links,
-      from: c.nodeIds[tails[a]],
+      from: c.nodeIds[arcTail(g, a)],
       to: c.nodeIds[g.neighbors[a]],
-      capacityGbps: g.capGbps[a],
+      capacityGbps: g.capacityGbps[a],
       loadGbps,
-      utilization: loadGbps / g.capGbps[a],
+      utilization: loadGbps / g.capacityGbps[a],
     };
   });
 }
 
+/** Tail node of arc a: the u with offsets[u] <= a < offsets[u+1] (binary search; the CSR stores heads only). */
+function arcTail(g: SimpleGraph, a: number): number {
+  let lo = 0;
+  let hi = g.n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (g.offsets[mid] <= a) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Utilisation per link tier at `rate`; a link's utilisation is its arc's (parallel links share in proportion). */
-export function utilizationByTier(doc: FabricDocument, g: RoutingGraph, loadPerUnit: Float64Array, rate: number): TierUtilization[] {
+export function utilizationByTier(doc: FabricDocument, g: SimpleGraph, loadPerUnit: Float64Array, rate: number): TierUtilization[] {
   const linkUtil = new Float64Array(doc.links.length);
   for (let a = 0; a < loadPerUnit.length; a++) {
-    const u = (loadPerUnit[a] * rate) / g.capGbps[a];
+    const u = (loadPerUnit[a] * rate) / g.capacityGbps[a];
     for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) {
       const e = g.arcLinks[i];
       if (u > linkUtil[e]) linkUtil[e] = u;

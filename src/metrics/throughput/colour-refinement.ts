@@ -1,7 +1,7 @@
 // Colour refinement (1-dimensional Weisfeiler-Leman) of the routing graph: nodes end in the same colour only when
 // they look alike to any depth (same colour, same multiset of (neighbour colour, arc capacity)). Nodes exchanged by
 // an automorphism always share a colour; the converse holds for the regular families the generators build.
-import type { RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 export interface Colouring {
   /** Node -> colour, 0 .. count-1, numbered by first node. */
@@ -20,13 +20,13 @@ function mix(x: number): number {
  * Refine `initial` colours until stable. The multiset of a node's (neighbour colour, capacity) pairs is hashed
  * by two independent order-free sums of mixed values (64 bits together), so no per-node sort is needed.
  */
-export function refineColours(g: RoutingGraph, initial: ArrayLike<string | number>, maxRounds = 64): Colouring {
+export function refineColours(g: SimpleGraph, initial: ArrayLike<string | number>, maxRounds = 64): Colouring {
   const n = g.n;
   const capCode = new Int32Array(g.neighbors.length);
   const caps = new Map<number, number>();
   for (let a = 0; a < capCode.length; a++) {
-    let k = caps.get(g.capGbps[a]);
-    if (k === undefined) caps.set(g.capGbps[a], (k = caps.size));
+    let k = caps.get(g.capacityGbps[a]);
+    if (k === undefined) caps.set(g.capacityGbps[a], (k = caps.size));
     capCode[a] = k;
   }
   let colour = new Int32Array(n);

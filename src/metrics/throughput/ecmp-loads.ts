@@ -1,19 +1,28 @@
-// ECMP link loads of uniform all-to-all traffic (one unit per ordered endpoint pair), accumulated over the
-// shortest-path DAG toward each destination twin class: one BFS and one far-to-near sweep per class. When that is
-// too much work, one destination per symmetry class stands for the class and its loads are spread over each class
-// of equivalent arcs (exact when the classes are automorphism orbits).
+// ECMP link loads of uniform all-to-all traffic (one unit per ordered endpoint pair), exact: by nested zones
+// (./zone-plan.ts: destinations proven to share routing share sweeps), the rest over the shortest-path DAG toward
+// each destination twin class (one BFS and one far-to-near sweep per class). Only when exact work would exceed
+// the budget: an estimate, one destination per symmetry class standing for the class with its loads spread over
+// each class of equivalent arcs (right only when the classes are automorphism orbits, which is not proven).
+import type { SimpleGraph } from '../graph/simple.js';
 import { refineColours } from './colour-refinement.js';
-import type { RoutingGraph } from './routing-graph.js';
-import { twinClasses } from './twin-classes.js';
+import { twinClasses, type TwinClasses } from './twin-classes.js';
+import { zoneAllToAllLoads } from './zone-loads.js';
+import { zonePlanOf } from './zone-plan.js';
 
 export interface EcmpLoadOptions {
   /**
-   * Work allowed for the exact computation, in arc visits (one twin class costs about 2 x (nodes + arcs)).
-   * Above it the symmetry method runs instead. Infinity forces exact.
+   * Work allowed for the exact computation, in arc visits (zones: the plan plus ~4 x the shells of the classes;
+   * plain: about 2 x (nodes + arcs) per twin class). Above it the symmetry estimate runs. Infinity forces exact.
    */
   maxWork?: number;
   /** 'auto' (default): exact within maxWork, else symmetry, else partial. Or force one method. */
   method?: 'auto' | EcmpMethod;
+  /**
+   * How the exact method runs. 'auto' (default): nested zones when they apply (certified destinations share
+   * sweeps; the rest are swept one twin class at a time), else per twin class. 'zones' forces the zones even when
+   * the plain remainder is large; 'plain' sweeps every twin class (the reference).
+   */
+  strategy?: 'auto' | 'zones' | 'plain';
   /** Symmetry classes verified with a second destination (largest classes first). Default 8. */
   symmetryChecks?: number;
   /** Per node: a label that automorphisms must preserve (kind and model); refines the symmetry classes. */
@@ -23,6 +32,14 @@ export interface EcmpLoadOptions {
 }
 
 export type EcmpMethod = 'exact' | 'symmetry' | 'partial-upper-bound';
+
+export interface ZoneSummary {
+  zones: number;
+  cells: number;
+  classes: number;
+  certified: number;
+  plainSweeps: number;
+}
 
 export interface SymmetryCheck {
   /** Classes with a second destination swept for comparison. */
@@ -40,7 +57,11 @@ export interface EcmpLoads {
   disconnectedPairs: number;
   endpoints: number;
   method: EcmpMethod;
-  /** Destination twin classes (exact method) or symmetry classes. */
+  /** Exact method: by nested zones (with plain sweeps for what they do not certify) or one sweep per twin class. */
+  strategy?: 'zones' | 'twins';
+  /** Exact method by zones: zones and cells, classes swept, destinations certified, plain twin-class sweeps. */
+  zones?: ZoneSummary;
+  /** Sweeps: exact -> zone classes + plain twin classes; symmetry -> symmetry classes; partial -> destinations. */
   classes: number;
   /** Destinations whose DAG was swept. */
   destinationsSwept: number;
@@ -80,7 +101,7 @@ interface ClassResult {
  * flow arriving at each x in S splits evenly over the members (twins are symmetric), `scale` multiplies loads.
  */
 function sweepClass(
-  g: RoutingGraph, s: Scratch, members: Int32Array, lo: number, hi: number, stamp: number, scale: number,
+  g: SimpleGraph, s: Scratch, members: Int32Array, lo: number, hi: number, stamp: number, scale: number,
   arcLoad: Float64Array,
 ): ClassResult {
   const { offsets, neighbors } = g;
@@ -153,32 +174,101 @@ function sweepClass(
 }
 
 /** ECMP loads of all-to-all traffic among `endpoints` (node indices, e.g. the accelerators or a job). */
-export function ecmpAllToAllLoads(g: RoutingGraph, endpoints: Int32Array, options: EcmpLoadOptions = {}): EcmpLoads {
-  const twins = twinClasses(g, endpoints);
+export function ecmpAllToAllLoads(g: SimpleGraph, endpoints: Int32Array, options: EcmpLoadOptions = {}): EcmpLoads {
+  // Twin classes are only needed by the plain sweeps: found on first use.
+  let twinCache: TwinClasses | undefined;
+  const twins = () => (twinCache ??= twinClasses(g, endpoints));
   const perClass = 2 * (g.n + g.neighbors.length);
   const maxWork = options.maxWork ?? Infinity;
   const method = options.method ?? 'auto';
-  if (method === 'exact' || (method === 'auto' && twins.count * perClass <= maxWork)) {
-    const scratch = new Scratch(g.n, endpoints);
-    const arcLoad = new Float64Array(g.neighbors.length);
-    const N = endpoints.length;
-    let hopSum = 0;
-    let disconnectedPairs = 0;
-    for (let k = 0; k < twins.count; k++) {
-      if (options.tick && (k & 15) === 0) options.tick(k / twins.count);
-      const lo = twins.start[k];
-      const hi = twins.start[k + 1];
-      const r = sweepClass(g, scratch, twins.members, lo, hi, k, 1, arcLoad);
-      hopSum += r.hopSum;
-      disconnectedPairs += (N - r.reachedEndpoints) * (hi - lo);
+  const strategy = options.strategy ?? 'auto';
+  if (method === 'exact' || method === 'auto') {
+    if (strategy !== 'plain') {
+      const zoned = zoneLoads(g, endpoints, twins, perClass, method === 'exact' ? Infinity : maxWork, options);
+      if (zoned) return zoned;
     }
-    options.tick?.(1);
-    return {
-      arcLoad, hopSum, disconnectedPairs, endpoints: N, method: 'exact', classes: twins.count,
-      destinationsSwept: N, work: twins.count * perClass,
-    };
+    if (method === 'exact' || twins().count * perClass <= maxWork) {
+      const all = Int32Array.from({ length: endpoints.length }, (_, i) => i);
+      const arcLoad = new Float64Array(g.neighbors.length);
+      const r = plainLoads(g, endpoints, twins(), all, arcLoad, options.tick);
+      options.tick?.(1);
+      return {
+        arcLoad, hopSum: r.hopSum, disconnectedPairs: r.disconnectedPairs, endpoints: endpoints.length, method: 'exact',
+        strategy: 'twins', classes: twins().count, destinationsSwept: endpoints.length, work: r.work,
+      };
+    }
   }
   return symmetryLoads(g, endpoints, perClass, maxWork, method, options);
+}
+
+/**
+ * The per-destination sweep for the destinations at `positions` (indices into `endpoints`), twins sharing one
+ * sweep: exact, and the reference every faster method is tested against.
+ */
+function plainLoads(
+  g: SimpleGraph, endpoints: Int32Array, twins: TwinClasses, positions: ArrayLike<number>, arcLoad: Float64Array,
+  tick?: (fraction: number) => void,
+): { hopSum: number; disconnectedPairs: number; work: number; sweeps: number } {
+  const N = endpoints.length;
+  const scratch = new Scratch(g.n, endpoints);
+  const perClass = 2 * (g.n + g.neighbors.length);
+  // Group the wanted destinations by twin class, in class order.
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < positions.length; i++) {
+    const k = twins.classOfEndpoint[positions[i]];
+    let list = byClass.get(k);
+    if (!list) byClass.set(k, (list = []));
+    list.push(endpoints[positions[i]]);
+  }
+  const keys = [...byClass.keys()].sort((a, b) => a - b);
+  let hopSum = 0;
+  let disconnectedPairs = 0;
+  let stamp = 0;
+  for (const k of keys) {
+    if (tick && (stamp & 15) === 0) tick(stamp / keys.length);
+    const members = Int32Array.from(byClass.get(k)!);
+    const r = sweepClass(g, scratch, members, 0, members.length, stamp++, 1, arcLoad);
+    hopSum += r.hopSum;
+    disconnectedPairs += (N - r.reachedEndpoints) * members.length;
+  }
+  return { hopSum, disconnectedPairs, work: keys.length * perClass, sweeps: keys.length };
+}
+
+/**
+ * Exact loads by nested zones (./zone-plan.ts, ./zone-loads.ts), the destinations the zones cannot certify swept
+ * plainly. null when zones do not apply, or the plain remainder would exceed `maxWork`.
+ */
+function zoneLoads(
+  g: SimpleGraph, endpoints: Int32Array, twins: () => TwinClasses, perClass: number, maxWork: number, options: EcmpLoadOptions,
+): EcmpLoads | null {
+  const plan = zonePlanOf(g, endpoints);
+  if (!plan) return null;
+  const tree = plan.tree;
+  const fallbackClasses = plan.fallback.length > 0 ? new Set(plan.fallback.map((i) => twins().classOfEndpoint[i])).size : 0;
+  // Work the zones would still spend: each live class sweeps its zone's shell twice, plus the plain remainder.
+  let zoneWork = plan.work;
+  for (const c of plan.classes) if (c.alive) zoneWork += 4 * plan.shells[c.zone]!.graph.to.length;
+  if (options.strategy !== 'zones' && zoneWork + fallbackClasses * perClass > maxWork) return null;
+  const arcLoad = new Float64Array(g.neighbors.length);
+  const certified = endpoints.length - plan.fallback.length;
+  const tick = options.tick;
+  const zoned = zoneAllToAllLoads(g, plan, endpoints, arcLoad, tick && ((f) => tick((f * certified) / endpoints.length)));
+  const rest = plan.fallback.length === 0
+    ? { hopSum: 0, disconnectedPairs: 0, work: 0, sweeps: 0 }
+    : plainLoads(g, endpoints, twins(), plan.fallback, arcLoad, tick && ((f) => tick((certified + f * plan.fallback.length) / endpoints.length)));
+  tick?.(1);
+  return {
+    arcLoad,
+    hopSum: zoned.hopSum + rest.hopSum,
+    disconnectedPairs: rest.disconnectedPairs,
+    endpoints: endpoints.length,
+    method: 'exact',
+    strategy: 'zones',
+    classes: zoned.classesSwept + rest.sweeps,
+    destinationsSwept: endpoints.length,
+    zones: { zones: tree.zones.length, cells: tree.cells.length, classes: zoned.classesSwept, certified, plainSweeps: rest.sweeps },
+    work: plan.work + zoned.work + rest.work,
+  };
 }
 
 /**
@@ -190,7 +280,7 @@ export function ecmpAllToAllLoads(g: RoutingGraph, endpoints: Int32Array, option
  * swept and the result is an upper bound on lambda (loads are sums of non-negative terms).
  */
 function symmetryLoads(
-  g: RoutingGraph, endpoints: Int32Array, perClass: number, maxWork: number, method: 'auto' | EcmpMethod, options: EcmpLoadOptions,
+  g: SimpleGraph, endpoints: Int32Array, perClass: number, maxWork: number, method: 'auto' | EcmpMethod, options: EcmpLoadOptions,
 ): EcmpLoads {
   const n = g.n;
   const arcs = g.neighbors.length;
@@ -220,13 +310,13 @@ function symmetryLoads(
   // two dimensions of a k1 x k2 torus apart; the 4-cycle count does when a ring is that short. It is only counted
   // where a node has two arcs of the same colours and capacity and both ends are small (direct networks).
   const caps = new Map<number, number>();
-  for (let a = 0; a < arcs; a++) if (!caps.has(g.capGbps[a])) caps.set(g.capGbps[a], caps.size);
+  for (let a = 0; a < arcs; a++) if (!caps.has(g.capacityGbps[a])) caps.set(g.capacityGbps[a], caps.size);
   const squares = squareCounts(g, colour, 32);
   const arcClass = new Int32Array(arcs);
   const arcKeys = new Map<string, number>();
   for (let u = 0; u < n; u++) {
     for (let a = g.offsets[u]; a < g.offsets[u + 1]; a++) {
-      const key = `${colour[u]}:${colour[g.neighbors[a]]}:${caps.get(g.capGbps[a])}:${squares[a]}`;
+      const key = `${colour[u]}:${colour[g.neighbors[a]]}:${caps.get(g.capacityGbps[a])}:${squares[a]}`;
       let id = arcKeys.get(key);
       if (id === undefined) arcKeys.set(key, (id = arcKeys.size));
       arcClass[a] = id;
@@ -287,7 +377,7 @@ function symmetryLoads(
 }
 
 /** Loads of a systematic subset of destinations, unscaled: every arc's load is at least this. */
-function partialLoads(g: RoutingGraph, endpoints: Int32Array, scratch: Scratch, perClass: number, maxWork: number, options: EcmpLoadOptions): EcmpLoads {
+function partialLoads(g: SimpleGraph, endpoints: Int32Array, scratch: Scratch, perClass: number, maxWork: number, options: EcmpLoadOptions): EcmpLoads {
   const N = endpoints.length;
   const want = Math.max(1, Math.min(N, Math.floor(Math.min(maxWork, 1e15) / perClass)));
   const arcLoad = new Float64Array(g.neighbors.length);
@@ -311,7 +401,7 @@ function partialLoads(g: RoutingGraph, endpoints: Int32Array, scratch: Scratch, 
  * Per arc u -> v: the number of 4-cycles through it, where u has another arc to a node of v's colour with the
  * same capacity and both u and v have at most `maxDegree` arcs; -1 elsewhere (not needed, or too costly).
  */
-function squareCounts(g: RoutingGraph, colour: Int32Array, maxDegree: number): Int32Array {
+function squareCounts(g: SimpleGraph, colour: Int32Array, maxDegree: number): Int32Array {
   const out = new Int32Array(g.neighbors.length).fill(-1);
   const mark = new Int32Array(g.n).fill(-1);
   const deg = (x: number) => g.offsets[x + 1] - g.offsets[x];
@@ -322,7 +412,7 @@ function squareCounts(g: RoutingGraph, colour: Int32Array, maxDegree: number): I
       if (deg(v) > maxDegree) continue;
       let twin = false;
       for (let b = g.offsets[u]; b < g.offsets[u + 1] && !twin; b++) {
-        twin = b !== a && colour[g.neighbors[b]] === colour[v] && g.capGbps[b] === g.capGbps[a];
+        twin = b !== a && colour[g.neighbors[b]] === colour[v] && g.capacityGbps[b] === g.capacityGbps[a];
       }
       if (!twin) continue;
       for (let b = g.offsets[v]; b < g.offsets[v + 1]; b++) mark[g.neighbors[b]] = a;

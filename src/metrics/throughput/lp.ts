@@ -1,7 +1,7 @@
 // Maximum concurrent flow LP (the optimal all-to-all lambda) solved with HiGHS (WebAssembly, `highs` package).
 // Commodities are grouped by source: one flow variable per source per directed arc, conservation per node.
 import highsLoader, { type Highs, type InitOptions } from 'highs';
-import type { RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 export interface ConcurrentFlowLp {
   numCols: number;
@@ -37,7 +37,7 @@ export interface LpSize {
  * paths to its sinks in any proportion, so merging the sources that share a start node changes nothing: the
  * LP stays exact and shrinks (fat-tree: one commodity per edge switch instead of per host, no host arcs).
  */
-function foldTargets(g: RoutingGraph, endpoints: Int32Array): Int32Array {
+function foldTargets(g: SimpleGraph, endpoints: Int32Array): Int32Array {
   const foldTo = new Int32Array(g.n).fill(-1);
   for (let i = 0; i < endpoints.length; i++) {
     const v = endpoints[i];
@@ -61,7 +61,7 @@ interface Shape {
   colsPerCommodity: number;
 }
 
-function shapeOf(g: RoutingGraph, endpoints: Int32Array): Shape {
+function shapeOf(g: SimpleGraph, endpoints: Int32Array): Shape {
   const foldTo = foldTargets(g, endpoints);
   const commodityOf = new Int32Array(g.n).fill(-1);
   const commodityNode: number[] = [];
@@ -86,7 +86,7 @@ function shapeOf(g: RoutingGraph, endpoints: Int32Array): Shape {
 }
 
 /** Size of the LP without building it (to decide whether to try). */
-export function concurrentFlowLpSize(g: RoutingGraph, endpoints: Int32Array): LpSize {
+export function concurrentFlowLpSize(g: SimpleGraph, endpoints: Int32Array): LpSize {
   const sh = shapeOf(g, endpoints);
   const C = sh.commodityNode.length;
   return {
@@ -97,7 +97,7 @@ export function concurrentFlowLpSize(g: RoutingGraph, endpoints: Int32Array): Lp
   };
 }
 
-export function buildConcurrentFlowLp(g: RoutingGraph, endpoints: Int32Array): ConcurrentFlowLp {
+export function buildConcurrentFlowLp(g: SimpleGraph, endpoints: Int32Array): ConcurrentFlowLp {
   const N = endpoints.length;
   const sh = shapeOf(g, endpoints);
   const { foldTo, commodityNode, commodityOf, nodeRow, rowsPerCommodity: R, arcCol, colsPerCommodity: A } = sh;
@@ -108,7 +108,7 @@ export function buildConcurrentFlowLp(g: RoutingGraph, endpoints: Int32Array): C
   let lambdaUpper = Infinity;
   for (let i = 0; i < N; i++) {
     const v = endpoints[i];
-    if (foldTo[v] >= 0 && N > 1) lambdaUpper = Math.min(lambdaUpper, g.capGbps[g.offsets[v]] / (N - 1));
+    if (foldTo[v] >= 0 && N > 1) lambdaUpper = Math.min(lambdaUpper, g.capacityGbps[g.offsets[v]] / (N - 1));
   }
   const numCols = 1 + C * A;
   const numRows = C * R + A;
@@ -176,7 +176,7 @@ export function buildConcurrentFlowLp(g: RoutingGraph, endpoints: Int32Array): C
   for (let a = 0; a < g.neighbors.length; a++) {
     if (arcCol[a] < 0) continue;
     rowLower[C * R + arcCol[a]] = -Infinity;
-    rowUpper[C * R + arcCol[a]] = g.capGbps[a];
+    rowUpper[C * R + arcCol[a]] = g.capacityGbps[a];
   }
   let folded = 0;
   const foldedArcs: number[] = [];
@@ -209,8 +209,8 @@ export type LpOutcome =
   | { ok: true; lambdaGbps: number; arcFlowGbps: Float64Array; size: LpSize }
   | { ok: false; status: string; size: LpSize };
 
-/** Solve the LP; arcFlowGbps (per routing-graph arc, summed over commodities) is one optimal routing. */
-export function solveConcurrentFlowLp(highs: Highs, g: RoutingGraph, lp: ConcurrentFlowLp, timeLimitS: number): LpOutcome {
+/** Solve the LP; arcFlowGbps (per simple-graph arc, summed over commodities) is one optimal routing. */
+export function solveConcurrentFlowLp(highs: Highs, g: SimpleGraph, lp: ConcurrentFlowLp, timeLimitS: number): LpOutcome {
   const size: LpSize = { commodities: lp.commodities, variables: lp.numCols, constraints: lp.numRows, nonzeros: lp.index.length };
   const inf = highs.infinity;
   const fix = (x: Float64Array) => x.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));

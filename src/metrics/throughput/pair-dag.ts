@@ -1,14 +1,14 @@
 // Shortest-path DAG between one source and one destination by bidirectional BFS (each side stops at the
 // meeting level, so a pair costs the two balls around its ends, not the whole fabric). On the DAG: the ECMP
 // split of one unit of flow, the number of shortest paths, and the lowest latency among shortest paths.
-import type { RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 /**
  * One instance per routing graph, reused for many pairs (buffers are stamped, never cleared).
  * Call `build(s, d)` first; the walks then read the DAG it left in the buffers.
  */
 export class PairDag {
-  private readonly g: RoutingGraph;
+  private readonly g: SimpleGraph;
   /** Per node: stamp of the pair in which the s side (resp. d side) reached it, and its level there. */
   private readonly seenS: Int32Array;
   private readonly seenD: Int32Array;
@@ -41,7 +41,7 @@ export class PairDag {
   /** Arc visits so far (a measure of work). */
   work = 0;
 
-  constructor(g: RoutingGraph) {
+  constructor(g: SimpleGraph) {
     this.g = g;
     const n = g.n;
     this.seenS = new Int32Array(n);

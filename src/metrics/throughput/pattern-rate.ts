@@ -5,7 +5,9 @@ import type { FabricDocument } from '../../model/types.js';
 import type { Rng } from '../../model/random.js';
 import { countBinding, saturatingRate, topArcs, type ArcLoad } from './arc-report.js';
 import { PairDag } from './pair-dag.js';
-import type { RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
+import { zonePatternLoads } from './zone-flows.js';
+import { zonePlanOf } from './zone-plan.js';
 
 export interface PatternRate {
   flows: number;
@@ -24,28 +26,35 @@ export interface PatternRate {
   bottlenecks: ArcLoad[];
 }
 
-/** Route flows src[i] -> dst[i] (one unit each) and rate them. */
+/**
+ * Route flows src[i] -> dst[i] (one unit each) and rate them. Flows toward accelerators that the zone plan
+ * certifies follow the plan's shared class DAGs (no search per flow); the rest, or all with strategy 'pairs',
+ * get a bidirectional search each. Both give the same exact ECMP loads.
+ */
 export function patternRate(
-  c: CompiledFabric, g: RoutingGraph, src: Int32Array, dst: Int32Array, tick?: (fraction: number) => void, bottlenecks = 10,
+  c: CompiledFabric, g: SimpleGraph, src: Int32Array, dst: Int32Array, tick?: (fraction: number) => void, bottlenecks = 10,
+  strategy: 'auto' | 'pairs' = 'auto',
 ): PatternRate {
-  const dag = new PairDag(g);
   const load = new Float64Array(g.neighbors.length);
+  const plan = strategy === 'auto' ? zonePlanOf(g, c.accelerators) : null;
+  const zoned = plan ? zonePatternLoads(g, plan, c.accelerators, src, dst, load, tick && ((f) => tick(0.9 * f))) : null;
+  let dag: PairDag | undefined;
   let disconnected = 0;
   let hopSum = 0;
   let maxHops = 0;
   let flows = 0;
   for (let i = 0; i < src.length; i++) {
-    if (tick && (i & 1023) === 0) tick(i / src.length);
+    if (tick && (i & 1023) === 0) tick(zoned ? 0.9 + (0.1 * i) / src.length : i / src.length);
     if (src[i] === dst[i]) continue;
     flows++;
-    const h = dag.build(src[i], dst[i]);
+    const h = zoned && zoned.routed[i] ? zoned.hops[i] : (dag ??= new PairDag(g)).build(src[i], dst[i]);
     if (h < 0) {
       disconnected++;
       continue;
     }
     hopSum += h;
     if (h > maxHops) maxHops = h;
-    dag.addFlow(1, load);
+    if (!(zoned && zoned.routed[i])) dag!.addFlow(1, load);
   }
   const connected = flows - disconnected;
   const rate = disconnected > 0 ? 0 : saturatingRate(g, load);
@@ -76,20 +85,42 @@ export type RingOrder = 'server' | 'accelerator';
  * other and servers of one rack next to each other (racks, then servers, in order of first appearance; a node
  * without server or rack is its own group), so most ring steps stay inside a server, as NCCL builds its rings.
  */
-export function ringSequence(doc: FabricDocument, c: CompiledFabric, endpoints: Int32Array, order: RingOrder): Int32Array {
+export function ringSequence(doc: FabricDocument, _c: CompiledFabric, endpoints: Int32Array, order: RingOrder): Int32Array {
   if (order === 'accelerator') return endpoints.slice();
-  const rackRank = new Map<string, number>();
-  const serverRank = new Map<string, number>();
-  const keys = Array.from(endpoints, (v, i) => {
-    const node = doc.nodes[v];
-    const server = node.server !== undefined ? `s:${node.server}` : `n:${c.nodeIds[v]}`;
-    const rack = node.rack !== undefined ? `r:${node.rack}` : `g:${server}`;
-    if (!rackRank.has(rack)) rackRank.set(rack, rackRank.size);
-    if (!serverRank.has(server)) serverRank.set(server, serverRank.size);
-    return { v, rack: rackRank.get(rack)!, server: serverRank.get(server)!, i };
-  });
-  keys.sort((a, b) => a.rack - b.rack || a.server - b.server || a.i - b.i);
-  return Int32Array.from(keys, (k) => k.v);
+  const N = endpoints.length;
+  const serverIds = new Map<string, number>();
+  const rackIds = new Map<string, number>();
+  // Without a rack a node's group is its server (rack ranks for those are keyed by server rank, offset past racks).
+  const groupOfServer = new Map<number, number>();
+  const rackRank = new Int32Array(N);
+  const serverRank = new Int32Array(N);
+  let servers = 0;
+  let racks = 0;
+  for (let i = 0; i < N; i++) {
+    const node = doc.nodes[endpoints[i]];
+    let sr: number;
+    if (node.server === undefined) sr = servers++;
+    else {
+      const known = serverIds.get(node.server);
+      if (known === undefined) serverIds.set(node.server, (sr = servers++));
+      else sr = known;
+    }
+    let rr: number;
+    if (node.rack !== undefined) {
+      const known = rackIds.get(node.rack);
+      if (known === undefined) rackIds.set(node.rack, (rr = racks++));
+      else rr = known;
+    } else {
+      const known = groupOfServer.get(sr);
+      if (known === undefined) groupOfServer.set(sr, (rr = racks++));
+      else rr = known;
+    }
+    rackRank[i] = rr;
+    serverRank[i] = sr;
+  }
+  const idx = Array.from({ length: N }, (_, i) => i);
+  idx.sort((a, b) => rackRank[a] - rackRank[b] || serverRank[a] - serverRank[b] || a - b);
+  return Int32Array.from(idx, (i) => endpoints[i]);
 }
 
 /** The ring's flows: each endpoint to the next, the last to the first (one direction, as ring all-reduce). */

@@ -4,10 +4,11 @@ import type { Highs, InitOptions } from 'highs';
 import { createRng } from '../../model/random.js';
 import { checkCancelled, type EvalContext } from '../context.js';
 import { countBinding, saturatingRate, topArcs, utilizationByTier, type ArcLoad, type TierUtilization } from './arc-report.js';
-import { ecmpAllToAllLoads, type EcmpMethod, type SymmetryCheck } from './ecmp-loads.js';
+import { ecmpAllToAllLoads, type EcmpLoads, type EcmpMethod, type SymmetryCheck, type ZoneSummary } from './ecmp-loads.js';
+import { forgetZonePlan } from './zone-plan.js';
 import { buildConcurrentFlowLp, concurrentFlowLpSize, loadHighs, solveConcurrentFlowLp, type LpSize } from './lp.js';
 import { patternRate, randomCyclicPermutation, ringFlows, ringSequence, type PatternRate, type RingOrder } from './pattern-rate.js';
-import { routingGraphOf } from './routing-graph.js';
+import { simpleGraphOf } from '../graph/simple.js';
 
 /** Measured on this project's 2-core machine: see the README (LP size limit). */
 export const LP_DEFAULT_MAX_ACCELERATORS = 128;
@@ -33,7 +34,7 @@ export interface ThroughputOptions {
   hopSum?: number;
   /** Work budget of exact ECMP in arc visits (Infinity: always exact). */
   ecmpMaxWork?: number;
-  /** Rate the random permutation (default true). At 50k accelerators it is the slowest part (seconds). */
+  /** Rate the random permutation (default true). */
   permutation?: boolean;
   /** Ring order: 'server' (default) or 'accelerator'. */
   ringOrder?: RingOrder;
@@ -45,13 +46,18 @@ export interface EcmpAllToAll {
   lambdaGbps: number;
   thetaGbps: number;
   /**
-   * 'exact': every destination's DAG swept (twins share one sweep). 'symmetry': one destination per symmetry class,
-   * loads spread over classes of equivalent links (exact when the classes are automorphism orbits; see
-   * symmetryCheck). 'partial-upper-bound': too many classes; loads of a subset of destinations, so lambda is an
-   * upper bound on the ECMP lambda.
+   * 'exact': the loads of every destination's DAG, proven (by nested zones, or one sweep per twin class; see
+   * `strategy`). 'symmetry': NOT proven, an estimate: one destination per symmetry class, loads spread over classes
+   * of equivalent links (exact only when the classes are automorphism orbits; see symmetryCheck); used only when
+   * exact work exceeds ecmpMaxWork. 'partial-upper-bound': too many classes; loads of a subset of destinations,
+   * so lambda is an upper bound on the ECMP lambda. Only 'exact' may serve as a proof (provenLambdaGbps).
    */
   method: EcmpMethod;
-  /** Twin classes (exact) or symmetry classes of destinations. */
+  /** Exact method: 'zones' (destinations certified by nested zones share sweeps) or 'twins' (one per twin class). */
+  strategy?: 'zones' | 'twins';
+  /** Exact by zones: zones and cells found, classes swept, destinations certified, plain twin-class sweeps left. */
+  zones?: ZoneSummary;
+  /** Sweeps: zone classes plus plain twin classes (exact), or symmetry classes. */
   destinationClasses: number;
   /** Destination DAGs swept. */
   destinationsSwept: number;
@@ -103,7 +109,7 @@ export interface ThroughputReport {
 
 export async function computeThroughput(ctx: EvalContext, options: ThroughputOptions = {}): Promise<ThroughputReport> {
   const c = ctx.compiled;
-  const g = routingGraphOf(c);
+  const g = simpleGraphOf(c);
   const acc = c.accelerators;
   const N = acc.length;
   const pairs = N * (N - 1);
@@ -130,13 +136,15 @@ export async function computeThroughput(ctx: EvalContext, options: ThroughputOpt
     lambdaGbps: lambdaEcmp,
     thetaGbps: lambdaEcmp * Math.max(0, N - 1),
     method: loads.method,
+    strategy: loads.strategy,
+    zones: loads.zones,
     destinationClasses: loads.classes,
     destinationsSwept: loads.destinationsSwept,
     symmetryCheck: loads.symmetryCheck,
     bindingArcs: lambdaEcmp > 0 ? countBinding(g, loads.arcLoad, lambdaEcmp) : 0,
     bottlenecks: lambdaEcmp > 0 ? topArcs(c, g, loads.arcLoad, lambdaEcmp, shown) : [],
     utilizationByTier: lambdaEcmp > 0 ? utilizationByTier(ctx.doc, g, loads.arcLoad, lambdaEcmp) : [],
-    note: ecmpNote(loads.method, loads.classes, loads.destinationsSwept, N, loads.symmetryCheck),
+    note: ecmpNote(loads, N),
   };
 
   // Distance bound.
@@ -179,6 +187,8 @@ export async function computeThroughput(ctx: EvalContext, options: ThroughputOpt
   const ringSeq = ringSequence(ctx.doc, c, acc, order);
   const ringPattern = ringFlows(ringSeq);
   const ring = patternRate(c, g, ringPattern.src, ringPattern.dst, tick('throughput.ring'), shown);
+  // The zone plan served the all-to-all, the permutation and the ring; later metrics do not need it.
+  forgetZonePlan(g);
   ctx.progress('throughput', 1);
 
   return {
@@ -194,11 +204,23 @@ export async function computeThroughput(ctx: EvalContext, options: ThroughputOpt
   };
 }
 
+/**
+ * The largest all-to-all lambda that is a proof: every ordered pair can send it at once because a feasible
+ * routing was computed exactly (exact ECMP loads, or the LP optimum). Symmetry and partial ECMP figures are
+ * estimates and are left out. undefined when no proven lambda > 0 exists (the bisection then skips that bound).
+ */
+export function provenLambdaGbps(r: ThroughputReport): number | undefined {
+  const a2a = r.allToAll;
+  const ecmp = a2a.ecmp.method === 'exact' ? a2a.ecmp.lambdaGbps : 0;
+  const best = Math.max(ecmp, a2a.optimal?.lambdaGbps ?? 0);
+  return best > 0 ? best : undefined;
+}
+
 async function solveOptimal(
   ctx: EvalContext, options: ThroughputOptions, N: number, disconnected: number, notes: string[],
 ): Promise<OptimalAllToAll | undefined> {
   const c = ctx.compiled;
-  const g = routingGraphOf(c);
+  const g = simpleGraphOf(c);
   const mode = options.lp ?? 'auto';
   if (mode === false) {
     notes.push('optimal (LP) not solved: disabled by the lp option');
@@ -208,14 +230,15 @@ async function solveOptimal(
     notes.push('optimal (LP) not solved: with no pairs or a disconnected pair lambda is 0');
     return undefined;
   }
-  const size = concurrentFlowLpSize(g, c.accelerators);
   if (mode === 'auto') {
     const maxAcc = options.lpMaxAccelerators ?? LP_DEFAULT_MAX_ACCELERATORS;
     const maxVars = options.lpMaxVariables ?? LP_DEFAULT_MAX_VARIABLES;
-    if (N > maxAcc || size.variables > maxVars) {
+    // Sizing the LP walks the whole graph: skip it when the accelerator count already rules the LP out.
+    const variables = N > maxAcc ? undefined : concurrentFlowLpSize(g, c.accelerators).variables;
+    if (variables === undefined || variables > maxVars) {
       notes.push(
-        `optimal (LP) not solved: ${N} accelerators, ${size.variables} variables is above the automatic limit ` +
-          `(${maxAcc} accelerators, ${maxVars} variables); pass lp: true to force it`,
+        `optimal (LP) not solved: ${N} accelerators` + (variables !== undefined ? `, ${variables} variables` : '') +
+          ` is above the automatic limit (${maxAcc} accelerators, ${maxVars} variables); pass lp: true to force it`,
       );
       return undefined;
     }
@@ -241,7 +264,13 @@ async function solveOptimal(
   };
 }
 
-function ecmpNote(method: EcmpMethod, classes: number, swept: number, N: number, check?: SymmetryCheck): string {
+function ecmpNote(loads: EcmpLoads, N: number): string {
+  const { method, classes, destinationsSwept: swept, symmetryCheck: check, zones } = loads;
+  if (method === 'exact' && zones) {
+    return `exact: loads of every destination's shortest-path DAG; ${zones.certified} of ${N} destinations proven by ` +
+      `nested zones (${zones.classes} class sweeps over ${zones.zones} zones and ${zones.cells} cells)` +
+      (zones.plainSweeps > 0 ? `, the rest in ${zones.plainSweeps} plain twin-class sweeps` : '');
+  }
   if (method === 'exact') return `exact: loads accumulated over the shortest-path DAG of every destination (${classes} twin classes)`;
   if (method === 'partial-upper-bound') {
     return `upper bound: ${swept} of ${N} destinations swept, loads not scaled; too many symmetry classes (${classes}) ` +
@@ -253,6 +282,6 @@ function ecmpNote(method: EcmpMethod, classes: number, swept: number, N: number,
       ? `check passed on ${check.classesChecked} classes (a second destination gave the same loads)`
       : `check FAILED: a second destination differs by ${(check.maxRelativeDifference * 100).toPrecision(3)} % ` +
         '(the classes are not all automorphism orbits; treat lambda as an estimate)';
-  return `symmetry: one destination per class of ${classes} symmetry classes, loads spread evenly over equivalent links; ` +
-    `exact when the classes are automorphism orbits; ${verdict}`;
+  return `estimate (not proven; exact ECMP would exceed ecmpMaxWork): one destination per class of ${classes} symmetry ` +
+    `classes, loads spread evenly over equivalent links; exact only when the classes are automorphism orbits; ${verdict}`;
 }

@@ -1,6 +1,6 @@
 // Destination twin classes: endpoints with the same neighbours over arcs of the same capacity. Swapping two
 // twins is an automorphism of the routing graph, so uniform traffic toward them is routed identically.
-import type { RoutingGraph } from './routing-graph.js';
+import type { SimpleGraph } from '../graph/simple.js';
 
 export interface TwinClasses {
   /** Number of classes; classes are numbered in order of their first endpoint. */
@@ -13,7 +13,7 @@ export interface TwinClasses {
 }
 
 /** Twin classes of `endpoints`; endpoints without any link each form their own class. */
-export function twinClasses(g: RoutingGraph, endpoints: Int32Array): TwinClasses {
+export function twinClasses(g: SimpleGraph, endpoints: Int32Array): TwinClasses {
   const classOfEndpoint = new Int32Array(endpoints.length);
   const byKey = new Map<string, number>();
   const sizes: number[] = [];
@@ -24,7 +24,7 @@ export function twinClasses(g: RoutingGraph, endpoints: Int32Array): TwinClasses
     let k: number | undefined;
     if (hi > lo) {
       let key = '';
-      for (let a = lo; a < hi; a++) key += `${g.neighbors[a]}:${g.capGbps[a]},`;
+      for (let a = lo; a < hi; a++) key += `${g.neighbors[a]}:${g.capacityGbps[a]},`;
       k = byKey.get(key);
       if (k === undefined) {
         k = sizes.length;

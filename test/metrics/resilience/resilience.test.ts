@@ -6,7 +6,7 @@ import { acceleratorEdgeConnectivity } from '../../../src/metrics/resilience/edg
 import { FailureImpact } from '../../../src/metrics/resilience/failure-impact.js';
 import { countShortestPaths } from '../../../src/metrics/resilience/path-diversity.js';
 import { computeResilience } from '../../../src/metrics/resilience/resilience.js';
-import { buildRoutingGraph } from '../../../src/metrics/throughput/routing-graph.js';
+import { buildSimpleGraph } from '../../../src/metrics/graph/simple.js';
 import type { CompiledFabric } from '../../../src/compile/compile.js';
 import { KIND_ACCELERATOR } from '../../../src/compile/compile.js';
 import { createRng } from '../../../src/model/random.js';
@@ -65,7 +65,7 @@ function componentsOf(c: CompiledFabric): number {
 describe('equal-cost paths', () => {
   it.each([4, 6, 8])('fat-tree k=%i: 1 under one edge, k/2 inside a pod, (k/2)^2 between pods', (k) => {
     const c = fatTree(k).ctx().compiled;
-    const g = buildRoutingGraph(c);
+    const g = buildSimpleGraph(c);
     const at = (id: string) => c.nodeIndex.get(id)!;
     expect(countShortestPaths(g, at('h-0-0-0'), at('h-0-0-1'))).toEqual({ hops: 2, paths: 1 });
     expect(countShortestPaths(g, at('h-0-0-0'), at('h-0-1-0'))).toEqual({ hops: 4, paths: k / 2 });
@@ -74,7 +74,7 @@ describe('equal-cost paths', () => {
 
   it('torus 4x4: opposite corners (2,2 apart) have C(4,2) = 6 shortest paths', () => {
     const c = torus([4, 4]).ctx().compiled;
-    expect(countShortestPaths(buildRoutingGraph(c), c.nodeIndex.get('t-0-0')!, c.nodeIndex.get('t-2-2')!)).toEqual({ hops: 4, paths: 6 * 4 });
+    expect(countShortestPaths(buildSimpleGraph(c), c.nodeIndex.get('t-0-0')!, c.nodeIndex.get('t-2-2')!)).toEqual({ hops: 4, paths: 6 * 4 });
   });
 });
 

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { saturatingRate } from '../../../src/metrics/throughput/arc-report.js';
 import { ecmpAllToAllLoads } from '../../../src/metrics/throughput/ecmp-loads.js';
-import { arcTails, buildRoutingGraph, type RoutingGraph } from '../../../src/metrics/throughput/routing-graph.js';
+import { arcTails, buildSimpleGraph, type SimpleGraph } from '../../../src/metrics/graph/simple.js';
 import { twinClasses } from '../../../src/metrics/throughput/twin-classes.js';
 import { DocBuilder, fatTree, hypercube, leafSpine, torus } from './fabrics.js';
 import { adjOf, bfsDist, buildRandom, naivePairLoads, randomFabric } from './reference.js';
 
 function ecmp(b: DocBuilder, maxWork = Infinity) {
   const c = b.ctx().compiled;
-  const g = buildRoutingGraph(c);
+  const g = buildSimpleGraph(c);
   const loads = ecmpAllToAllLoads(g, c.accelerators, { maxWork });
   return { c, g, loads, lambda: saturatingRate(g, loads.arcLoad) };
 }
@@ -19,10 +19,13 @@ const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 9);
 describe('ECMP all-to-all: closed forms', () => {
   it.each([4, 6, 8])('fat-tree k=%i: lambda = b/(H-1) (theta = b)', (k) => {
     const H = k ** 3 / 4;
-    const { lambda, loads } = ecmp(fatTree(k, 400));
+    const { lambda, loads, g, c } = ecmp(fatTree(k, 400));
     close(lambda, 400 / (H - 1));
-    expect(loads.classes).toBe(k * k / 2); // one twin class per edge switch
     expect(loads.method).toBe('exact');
+    expect(loads.zones!.certified).toBe(H); // every host certified by the zones
+    const plain = ecmpAllToAllLoads(g, c.accelerators, { strategy: 'plain' });
+    expect(plain.classes).toBe(k * k / 2); // one twin class per edge switch
+    close(saturatingRate(g, plain.arcLoad), 400 / (H - 1));
   });
 
   it.each([4, 8])('fat-tree k=%i: exact hop sum = mean hops x pairs (metrics reference)', (k) => {
@@ -48,7 +51,7 @@ describe('ECMP all-to-all: closed forms', () => {
     // L=4, 2 spines, d=4, 2 parallel uplinks per spine: u = 4 uplinks per leaf, theta = min(1, 4 x 15 / (4 x 12)) = 1.
     const { lambda, g } = ecmp(leafSpine(4, 2, 4, 2));
     close(lambda * 15, 400);
-    expect(Math.max(...g.capGbps)).toBe(800);
+    expect(Math.max(...g.capacityGbps)).toBe(800);
   });
 
   it.each([
@@ -78,7 +81,7 @@ describe('ECMP all-to-all: closed forms', () => {
 });
 
 describe('ECMP all-to-all: against a naive per-pair reference', () => {
-  const compare = (g: RoutingGraph, arcLoad: Float64Array, expected: Map<string, number>) => {
+  const compare = (g: SimpleGraph, arcLoad: Float64Array, expected: Map<string, number>) => {
     const tails = arcTails(g);
     for (let a = 0; a < arcLoad.length; a++) {
       const key = `${tails[a]}>${g.neighbors[a]}`;
@@ -120,7 +123,7 @@ describe('ECMP all-to-all: against a naive per-pair reference', () => {
 describe('twin classes and sampling', () => {
   it('fat-tree k=4: the hosts of one edge switch are twins', () => {
     const c = fatTree(4).ctx().compiled;
-    const t = twinClasses(buildRoutingGraph(c), c.accelerators);
+    const t = twinClasses(buildSimpleGraph(c), c.accelerators);
     expect(t.count).toBe(8);
     for (let k = 0; k < t.count; k++) {
       const ids = Array.from(t.members.subarray(t.start[k], t.start[k + 1]), (v) => c.nodeIds[v]);
@@ -133,7 +136,7 @@ describe('twin classes and sampling', () => {
     // Accelerators 0, 1 and 3 all hang off switch 2; 1 at a different speed is not a twin of 0 and 3.
     const b = buildRandom({ n: 4, accs: [0, 1, 3], edges: [[0, 2, 400], [1, 2, 200], [2, 3, 400]] });
     const c = b.ctx().compiled;
-    const t = twinClasses(buildRoutingGraph(c), c.accelerators);
+    const t = twinClasses(buildSimpleGraph(c), c.accelerators);
     expect(t.count).toBe(2);
     expect(Array.from(t.classOfEndpoint)).toEqual([0, 1, 0]);
   });
@@ -188,7 +191,7 @@ describe('symmetry method (one destination per colour class)', () => {
     }
     const b = buildRandom({ n: 12, accs: Array.from({ length: 12 }, (_, i) => i), edges: [...edges.values()] });
     const c = b.ctx().compiled;
-    const g = buildRoutingGraph(c);
+    const g = buildSimpleGraph(c);
     const sym = ecmpAllToAllLoads(g, c.accelerators, { method: 'symmetry' });
     expect(sym.classes).toBe(1); // colour refinement cannot tell the vertices apart
     expect(sym.symmetryCheck!.maxRelativeDifference).toBeGreaterThan(1e-3);

@@ -5,13 +5,13 @@ import { ecmpAllToAllLoads } from '../../../src/metrics/throughput/ecmp-loads.js
 import {
   buildConcurrentFlowLp, concurrentFlowLpSize, loadHighs, solveConcurrentFlowLp,
 } from '../../../src/metrics/throughput/lp.js';
-import { buildRoutingGraph } from '../../../src/metrics/throughput/routing-graph.js';
+import { buildSimpleGraph } from '../../../src/metrics/graph/simple.js';
 import { fatTree, leafSpine, torus, type DocBuilder } from './fabrics.js';
 import { buildRandom, randomFabric, type RandomFabric } from './reference.js';
 
 async function optimum(b: DocBuilder): Promise<number> {
   const c = b.ctx().compiled;
-  const g = buildRoutingGraph(c);
+  const g = buildSimpleGraph(c);
   const out = solveConcurrentFlowLp(await loadHighs(), g, buildConcurrentFlowLp(g, c.accelerators), 60);
   if (!out.ok) throw new Error(out.status);
   return out.lambdaGbps;
@@ -33,7 +33,7 @@ describe('max-concurrent-flow LP: closed forms', () => {
 
   it('folding single-homed accelerators shrinks the LP to one commodity per edge switch', () => {
     const c = fatTree(4).ctx().compiled;
-    const g = buildRoutingGraph(c);
+    const g = buildSimpleGraph(c);
     const lp = buildConcurrentFlowLp(g, c.accelerators);
     const size = concurrentFlowLpSize(g, c.accelerators);
     expect(lp.commodities).toBe(8);
@@ -49,7 +49,7 @@ describe('max-concurrent-flow LP: closed forms', () => {
     // p's link carries 4 lambda each way: lambda <= 25. The ring itself allows more, so lambda = 25.
     const b = buildRandom({ n: 5, accs: [0, 1, 2, 3, 4], edges: [[0, 1, 400], [1, 2, 400], [2, 3, 400], [3, 0, 400], [4, 0, 100]] });
     const c = b.ctx().compiled;
-    const lp = buildConcurrentFlowLp(buildRoutingGraph(c), c.accelerators);
+    const lp = buildConcurrentFlowLp(buildSimpleGraph(c), c.accelerators);
     expect(lp.folded).toBe(1);
     expect(lp.commodities).toBe(4);
     near(await optimum(b), 25);
@@ -59,7 +59,7 @@ describe('max-concurrent-flow LP: closed forms', () => {
 describe('max-concurrent-flow LP: properties', () => {
   const lambdas = async (f: RandomFabric) => {
     const c = buildRandom(f).ctx().compiled;
-    const g = buildRoutingGraph(c);
+    const g = buildSimpleGraph(c);
     const loads = ecmpAllToAllLoads(g, c.accelerators);
     let capSum = 0;
     for (let e = 0; e < c.m; e++) capSum += 2 * c.linkGbps[e];

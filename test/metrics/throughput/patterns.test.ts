@@ -5,7 +5,7 @@ import { PairDag } from '../../../src/metrics/throughput/pair-dag.js';
 import {
   patternRate, randomCyclicPermutation, ringFlows, ringSequence,
 } from '../../../src/metrics/throughput/pattern-rate.js';
-import { arcTails, buildRoutingGraph } from '../../../src/metrics/throughput/routing-graph.js';
+import { arcTails, buildSimpleGraph } from '../../../src/metrics/graph/simple.js';
 import { createRng } from '../../../src/model/random.js';
 import { DocBuilder, fatTree, leafSpine, torus } from './fabrics.js';
 import { adjOf, bfsDist, buildRandom, naivePairLoads, randomFabric } from './reference.js';
@@ -17,7 +17,7 @@ describe('PairDag (bidirectional BFS)', () => {
         const s = x % f.n;
         const d = y % f.n;
         const c = buildRandom(f).ctx().compiled;
-        const g = buildRoutingGraph(c);
+        const g = buildSimpleGraph(c);
         const dag = new PairDag(g);
         const adj = adjOf(f.n, f.edges);
         expect(dag.build(s, d)).toBe(bfsDist(adj, d)[s]);
@@ -33,7 +33,7 @@ describe('PairDag (bidirectional BFS)', () => {
 
   it('reports -1 for an unreachable destination', () => {
     const c = buildRandom({ n: 4, accs: [0, 3], edges: [[0, 1, 400], [2, 3, 400]] }).ctx().compiled;
-    expect(new PairDag(buildRoutingGraph(c)).build(0, 3)).toBe(-1);
+    expect(new PairDag(buildSimpleGraph(c)).build(0, 3)).toBe(-1);
   });
 
   it('counts paths link by link: parallel links make separate paths', () => {
@@ -42,7 +42,7 @@ describe('PairDag (bidirectional BFS)', () => {
     b.acc('a'); b.sw('s1'); b.sw('s2'); b.acc('b');
     b.link('a', 's1'); b.link('s1', 's2'); b.link('s1', 's2'); b.link('s2', 'b');
     const c = b.ctx().compiled;
-    const dag = new PairDag(buildRoutingGraph(c));
+    const dag = new PairDag(buildSimpleGraph(c));
     expect(dag.build(c.nodeIndex.get('a')!, c.nodeIndex.get('b')!)).toBe(3);
     expect(dag.countPaths()).toBe(2);
   });
@@ -53,7 +53,7 @@ describe('PairDag (bidirectional BFS)', () => {
     b.acc('a'); b.sw('x'); b.sw('y'); b.acc('b');
     b.link('a', 'x'); b.link('x', 'b'); b.link('a', 'y'); b.link('y', 'b');
     const c = b.ctx().compiled;
-    const g = buildRoutingGraph(c);
+    const g = buildSimpleGraph(c);
     const idx = (id: string) => c.nodeIndex.get(id)!;
     const arcNs = new Float64Array(g.neighbors.length);
     const tails = arcTails(g);
@@ -75,7 +75,7 @@ describe('pattern rates', () => {
   it('two flows leaving a leaf over one spine share its uplink: 200 each; two spines: 400', () => {
     for (const [spines, rate] of [[1, 200], [2, 400]] as const) {
       const c = leafSpine(2, spines, 2).ctx().compiled;
-      const g = buildRoutingGraph(c);
+      const g = buildSimpleGraph(c);
       const r = patternRate(c, g, ids(c, ['h-0-0', 'h-0-1']), ids(c, ['h-1-0', 'h-1-1']));
       expect(r.rateGbps).toBeCloseTo(rate, 9);
       expect(r.flows).toBe(2);
@@ -86,7 +86,7 @@ describe('pattern rates', () => {
 
   it('a flow with no path makes the rate 0', () => {
     const c = buildRandom({ n: 4, accs: [0, 1, 3], edges: [[0, 1, 400], [2, 3, 400]] }).ctx().compiled;
-    const r = patternRate(c, buildRoutingGraph(c), Int32Array.from([0, 1]), Int32Array.from([1, 3]));
+    const r = patternRate(c, buildSimpleGraph(c), Int32Array.from([0, 1]), Int32Array.from([1, 3]));
     expect(r.disconnectedFlows).toBe(1);
     expect(r.rateGbps).toBe(0);
   });
@@ -129,7 +129,7 @@ describe('pattern rates', () => {
     const c = ctx.compiled;
     const seq = ringSequence(ctx.doc, c, c.accelerators, 'server');
     const f = ringFlows(seq);
-    const r = patternRate(c, buildRoutingGraph(c), f.src, f.dst);
+    const r = patternRate(c, buildSimpleGraph(c), f.src, f.dst);
     expect(r.rateGbps).toBeCloseTo(400, 9);
     expect(r.meanHops).toBeCloseTo((8 * 2 + 4 * 4 + 4 * 6) / 16, 12);
   });
