@@ -12,7 +12,8 @@ export interface Fabric {
   name: string;
   description?: string;
   generator?: GeneratorInfo;
-  settings: FabricSettings;
+  /** Absent when the document had none (an empty object is kept, so export gives back the same bytes). */
+  settings?: FabricSettings;
   catalogOverrides?: CatalogOverrides;
   sites: Map<string, Site>;
   racks: Map<string, Rack>;
@@ -44,7 +45,7 @@ export function fabricFromDocument(doc: FabricDocument): Fabric {
     name: doc.name,
     description: doc.description,
     generator: doc.generator,
-    settings: { ...(doc.settings ?? {}) },
+    settings: doc.settings ? { ...doc.settings } : undefined,
     catalogOverrides: doc.catalogOverrides,
     sites: new Map(doc.sites.map((s) => [s.id, { ...s }])),
     racks: new Map(doc.racks.map((r) => [r.id, { ...r }])),
@@ -67,7 +68,7 @@ export function fabricToDocument(f: Fabric): FabricDocument {
   };
   if (f.description !== undefined) doc.description = f.description;
   if (f.generator !== undefined) doc.generator = f.generator;
-  if (f.settings && Object.keys(f.settings).length) doc.settings = { ...f.settings };
+  if (f.settings !== undefined) doc.settings = { ...f.settings };
   if (f.catalogOverrides !== undefined) doc.catalogOverrides = f.catalogOverrides;
   return doc;
 }

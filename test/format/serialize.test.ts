@@ -70,6 +70,16 @@ describe('serializeTopology', () => {
     }), { numRuns: 100 });
   });
 
+  it('keeps an empty settings object, and its absence, through a fabric', () => {
+    const doc: FabricDocument = {
+      name: '', sites: [{ id: 'dc0', kind: 'datacenter' }], racks: [], nodes: [], links: [], settings: {},
+    };
+    expect(serializeTopology(fabricFromDocument(doc))).toBe(serializeTopology(doc));
+    expect(serializeTopology(doc)).toContain('"settings": {}');
+    const { settings: _, ...bare } = doc;
+    expect(serializeTopology(fabricFromDocument(bare))).not.toContain('settings');
+  });
+
   it('writes the catalog overrides one model per line, sorted', () => {
     const text = fixture('v1/valid/settings-generator-overrides.json');
     expect(text).toContain(
