@@ -1,12 +1,13 @@
 // Collective time estimates (alpha-beta model) for a job placed on the fabric: ring all-reduce with the ring's
 // ECMP bottleneck rate, all-to-all with the job's ECMP all-to-all rate; alpha from catalog path latencies.
 import type { Problem } from '../../model/problem.js';
-import { createRng } from '../../model/random.js';
+import { createRng, type Rng } from '../../model/random.js';
 import { checkCancelled, type EvalContext } from '../context.js';
 import { saturatingRate } from '../throughput/arc-report.js';
 import { ecmpAllToAllLoads } from '../throughput/ecmp-loads.js';
 import { PairDag } from '../throughput/pair-dag.js';
-import { ringFlows, ringSequence } from '../throughput/pattern-rate.js';
+import { acceleratorRing, ringFlows } from '../throughput/pattern-rate.js';
+import { scratchOf } from '../graph/scratch.js';
 import { simpleGraphOf } from '../graph/simple.js';
 import { ECMP_DEFAULT_MAX_WORK, type ThroughputReport } from '../throughput/throughput.js';
 import { latencyTables, minLatencyFrom } from './path-latency.js';
@@ -86,22 +87,29 @@ export function computeCollectives(
   }
 
   // Ring: P flows to the next member; B = rate all of them get at once; alpha = slowest step's path latency.
+  // The job of every accelerator in server order is the throughput report's ring (same flows, same exact ECMP
+  // loads): its rate is B, and only alpha needs the per-step DAGs.
   ctx.progress('collectives.ring', 0);
+  const ringReport = throughput && placement === 'server-order' && P === c.accelerators.length &&
+    throughput.accelerators === P && throughput.ring.order === 'server' ? throughput.ring : undefined;
   const ring = ringFlows(job);
   const dag = new PairDag(g);
-  const load = new Float64Array(g.neighbors.length);
+  const load = ringReport ? null : scratchOf(g).float64(g.neighbors.length);
   let ringAlpha = 0;
   let ringBroken = false;
-  for (let i = 0; P > 1 && i < P; i++) {
+  const wantAlpha = alphaOption === undefined;
+  for (let i = 0; P > 1 && i < P && (load || wantAlpha); i++) {
     if ((i & 1023) === 0) checkCancelled(ctx);
     if (dag.build(ring.src[i], ring.dst[i]) < 0) {
       ringBroken = true;
       continue;
     }
-    dag.addFlow(1, load);
-    ringAlpha = Math.max(ringAlpha, dag.minLatencyNs(tables.arcNs, tables.nodeNs));
+    if (load) dag.addFlow(1, load);
+    if (wantAlpha) ringAlpha = Math.max(ringAlpha, dag.minLatencyNs(tables.arcNs, tables.nodeNs));
   }
-  const ringRate = P < 2 || ringBroken ? 0 : saturatingRate(g, load);
+  const ringRate = ringReport ? ringReport.rateGbps : P < 2 || ringBroken ? 0 : saturatingRate(g, load!);
+  scratchOf(g).give(load);
+  dag.release();
   const B = Number.isFinite(ringRate) ? ringRate : 0;
   const ringA: AlphaSource = alphaOption !== undefined ? { alphaNs: alphaOption, source: 'option' } : { alphaNs: ringAlpha, source: 'ring-steps' };
   const ringSteps = P > 1 ? 2 * (P - 1) : 0;
@@ -130,10 +138,12 @@ export function computeCollectives(
       },
     });
     const r = P < 2 || loads.disconnectedPairs > 0 ? 0 : saturatingRate(g, loads.arcLoad);
+    scratchOf(g).give(loads.arcLoad);
     lambda = Number.isFinite(r) ? r : 0;
     lambdaSource = `job-ecmp-${loads.method}`;
   }
   const a2aA = alphaOption !== undefined ? { alphaNs: alphaOption, source: 'option' as const } : allPairsAlpha(ctx, job, tables, options.alphaSources ?? 8, options.seed ?? 1);
+  scratchOf(g).give(tables.arcNs, tables.nodeNs);
   const a2aSteps = P > 1 ? P - 1 : 0;
   const a2aLatency = a2aSteps * a2aA.alphaNs;
   const a2aBandwidth = P > 1 ? (lambda > 0 ? (8 * M) / P / lambda : Infinity) : 0;
@@ -189,7 +199,7 @@ function placeJob(ctx: EvalContext, options: CollectivesOptions, problems: Probl
     });
     return { job: Int32Array.from(job), placement: 'given' };
   }
-  const order = ringSequence(ctx.doc, c, c.accelerators, 'server');
+  const order = acceleratorRing(ctx.doc, c, 'server');
   if (order.length === 0) {
     problems.push({ path: '', code: 'no-accelerators', severity: 'error', message: 'the fabric has no accelerators: add some to estimate collectives' });
     return { job: order, placement: 'server-order' };
@@ -214,15 +224,29 @@ function allPairsAlpha(ctx: EvalContext, job: Int32Array, tables: ReturnType<typ
   const P = job.length;
   if (P < 2) return { alphaNs: 0, source: 'all-pairs' };
   const sampled = P > Math.max(1, want);
-  const sources = sampled ? createRng(seed).shuffle(Array.from(job)).slice(0, want) : Array.from(job);
-  const dist = new Int32Array(g.n);
-  const order = new Int32Array(g.n);
-  const lat = new Float64Array(g.n);
+  const sources = sampled ? shuffledPrefix(job, want, createRng(seed)) : job;
+  const pool = scratchOf(g);
+  const dist = pool.int32(g.n);
+  const order = pool.int32(g.n);
+  const lat = pool.float64(g.n);
   let worst = 0;
   for (let i = 0; i < sources.length; i++) {
     if ((i & 15) === 0) checkCancelled(ctx);
     minLatencyFrom(g, tables, sources[i], dist, order, lat);
     for (let j = 0; j < P; j++) if (job[j] !== sources[i] && Number.isFinite(lat[job[j]]) && lat[job[j]] > worst) worst = lat[job[j]];
   }
+  pool.give(dist, order, lat);
   return { alphaNs: worst, source: sampled ? 'sampled-sources' : 'all-pairs' };
+}
+
+/** The first `k` entries of rng.shuffle(Array.from(a)) (the same draws), without a JS array of every entry. */
+function shuffledPrefix(a: Int32Array, k: number, rng: Rng): Int32Array {
+  const arr = a.slice();
+  for (let i = arr.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = arr[i];
+    arr[i] = arr[j];
+    arr[j] = t;
+  }
+  return arr.subarray(0, k);
 }

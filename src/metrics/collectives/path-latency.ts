@@ -2,6 +2,7 @@
 // alpha (per-step latency) of the collective models. Serialization is left to the bandwidth term.
 import type { Catalog } from '../../catalog/index.js';
 import type { FabricDocument } from '../../model/types.js';
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 
 export interface LatencyTables {
@@ -22,14 +23,33 @@ export function linkLatencyNs(link: FabricDocument['links'][number], catalog: Ca
 }
 
 export function latencyTables(doc: FabricDocument, catalog: Catalog, g: SimpleGraph): LatencyTables {
-  const perLink = doc.links.map((l) => linkLatencyNs(l, catalog));
-  const arcNs = new Float64Array(g.neighbors.length);
+  // linkLatencyNs per link, with one catalog lookup per transceiver model instead of one per link.
+  const fibreNsPerM = catalog.fibre.fibreNsPerM;
+  const copperNsPerM = catalog.fibre.copperNsPerM;
+  const xcvrNs = new Map<string, number>();
+  const pool = scratchOf(g);
+  const perLink = pool.float64(doc.links.length);
+  for (let e = 0; e < perLink.length; e++) {
+    const link = doc.links[e];
+    const perM = link.medium === 'smf' || link.medium === 'mmf' ? fibreNsPerM : copperNsPerM;
+    let xcvr = 0;
+    if (link.transceiver) {
+      const known = xcvrNs.get(link.transceiver);
+      if (known === undefined) xcvrNs.set(link.transceiver, (xcvr = catalog.transceiver(link.transceiver)?.latencyNs ?? 0));
+      else xcvr = known;
+    }
+    perLink[e] = link.lengthM * perM + xcvr;
+  }
+  // Borrowed from the graph's scratch pool (the caller may give both tables back when done).
+  const arcNs = pool.float64(g.neighbors.length);
+  const { linkStart, arcLinks } = g;
   for (let a = 0; a < arcNs.length; a++) {
     let best = Infinity;
-    for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) best = Math.min(best, perLink[g.arcLinks[i]]);
+    for (let i = linkStart[a]; i < linkStart[a + 1]; i++) best = Math.min(best, perLink[arcLinks[i]]);
     arcNs[a] = best;
   }
-  const nodeNs = new Float64Array(doc.nodes.length);
+  pool.give(perLink);
+  const nodeNs = pool.float64(doc.nodes.length);
   doc.nodes.forEach((node, v) => {
     if (node.kind === 'switch') nodeNs[v] = catalog.switchModel(node.model)?.latencyNs ?? 0;
     else if (node.kind === 'gateway') nodeNs[v] = catalog.gateway(node.model)?.latencyNs ?? 0;

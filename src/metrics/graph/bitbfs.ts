@@ -1,6 +1,7 @@
 // Bit-parallel multi-source BFS: up to 32 x words sources advance together, one bit per source in each node's
 // mask, so one OR moves 32 searches across an arc. Callers read the bits each node gains at each level.
 import { LightfabricError } from '../../model/errors.js';
+import type { ScratchPool } from './scratch.js';
 
 export interface CsrGraph {
   n: number;
@@ -34,7 +35,8 @@ export class BitParallelBfs {
   private nxtList: Int32Array;
   private readonly full: Int32Array;
 
-  constructor(g: CsrGraph, words: number) {
+  /** With a pool the buffers are borrowed from it (give them back with release()). */
+  constructor(g: CsrGraph, words: number, private readonly pool?: ScratchPool) {
     if (!Number.isInteger(words) || words < 1 || words > MAX_WORDS) {
       throw new LightfabricError('bad-argument', `BitParallelBfs: words must be 1..${MAX_WORDS}`);
     }
@@ -42,24 +44,57 @@ export class BitParallelBfs {
     this.words = words;
     this.maxSources = 32 * words;
     const n = g.n;
-    this.data = new Int32Array(n * 3 * words);
-    this.state = new Int32Array(n);
-    this.freshMask = new Int32Array(n);
-    this.curList = new Int32Array(n);
-    this.nxtList = new Int32Array(n);
+    const int32 = (len: number) => (pool ? pool.int32(len) : new Int32Array(len));
+    this.data = int32(n * 3 * words);
+    this.state = int32(n);
+    this.freshMask = int32(n);
+    this.curList = int32(n);
+    this.nxtList = int32(n);
     this.full = new Int32Array(words);
+    this.frontier = this.curList;
   }
 
+  /** Give borrowed buffers back to the pool; the instance must not be used afterwards. */
+  release(): void {
+    this.pool?.give(this.data, this.state, this.freshMask, this.curList, this.nxtList);
+  }
+
+  /** Level of the frontier after step() (0 after start()). */
+  level = 0;
+  /** Nodes that gained bits at `level` (frontier[0 .. count - 1]); what each gained is in `bits`. */
+  frontier: Int32Array;
+  count = 0;
+  /** Bits gained at `level` by node v: bits[freshOffset + v * stride + w] (bit b of word w = source 32 w + b). */
+  get bits(): Int32Array {
+    return this.data;
+  }
+  get freshOffset(): number {
+    return this.words;
+  }
+  get stride(): number {
+    return 3 * this.words;
+  }
+
+  // Search state between start() and the last step().
+  private inject: number[] = [];
+  private next = 0;
+  private injNodes: ArrayLike<number> = [];
+  private injBits: ArrayLike<number> = [];
+  private injLevels: ArrayLike<number> = [];
+  private bitCount = 0;
+  private targets: ArrayLike<number> | undefined;
+  private openTargets = 0;
+  private lastLevel = 0;
+
   /**
-   * Search from `sources` (bit i = sources[i]; a node may repeat). Returns the last level that reached a node.
-   * With `targets` (nonzero = a node whose distances matter) the search stops once every target has been
-   * reached by every source: distances of the other nodes are then left incomplete.
+   * Search from `sources` (bit i = sources[i]; a node may repeat), calling `visit` once per level >= 1 with the
+   * nodes that gained bits. Returns the last level that reached a node. With `targets` (nonzero = a node whose
+   * distances matter) the search stops once every target has been reached by every source: distances of the
+   * other nodes are then left incomplete.
    */
   run(sources: ArrayLike<number>, visit: BitLevelVisitor, targets?: ArrayLike<number>): number {
-    const count = sources.length;
-    const bits = new Int32Array(count);
-    for (let i = 0; i < count; i++) bits[i] = i;
-    return this.runInjected(sources, bits, new Int32Array(count), count, visit, targets);
+    this.startFrom(sources, targets);
+    return this.drain(visit);
   }
 
   /**
@@ -74,23 +109,48 @@ export class BitParallelBfs {
     visit: BitLevelVisitor,
     targets?: ArrayLike<number>,
   ): number {
+    this.start(nodes, bits, levels, bitCount, targets);
+    return this.drain(visit);
+  }
+
+  private drain(visit: BitLevelVisitor): number {
+    while (this.step()) visit(this.level, this.frontier, this.count, this.data, this.words, 3 * this.words);
+    return this.lastLevel;
+  }
+
+  /** start() for plain sources: bit i enters sources[i] at distance 0. */
+  startFrom(sources: ArrayLike<number>, targets?: ArrayLike<number>): void {
+    const count = sources.length;
+    const bits = new Int32Array(count);
+    for (let i = 0; i < count; i++) bits[i] = i;
+    this.start(sources, bits, new Int32Array(count), count, targets);
+  }
+
+  /**
+   * Begin a search (see runInjected); then call step() until it returns false, reading `level`, `frontier`,
+   * `count` and the gained bits after each step. Loops that drive the search themselves pass no callback, so
+   * this kernel stays compiled for every caller.
+   */
+  start(
+    nodes: ArrayLike<number>,
+    bits: ArrayLike<number>,
+    levels: ArrayLike<number>,
+    bitCount: number,
+    targets?: ArrayLike<number>,
+  ): void {
     const W = this.words;
     const S = 3 * W;
     if (bitCount > this.maxSources) throw new LightfabricError('bad-argument', `BitParallelBfs: ${bitCount} sources for ${this.maxSources} bits`);
-    const { offsets, neighbors, n } = this.g;
+    const { n } = this.g;
     const { data, state, freshMask, full } = this;
     data.fill(0);
     state.fill(0);
     freshMask.fill(0);
     full.fill(0);
     for (let i = 0; i < bitCount; i++) full[i >>> 5] |= 1 << (i & 31);
-    const allWords = (1 << W) - 1;
-    const wordsMask = allWords;
     const inject = Array.from({ length: nodes.length }, (_, k) => k).sort((a, b) => levels[a] - levels[b]);
     let next = 0;
-
-    let curList = this.curList;
-    let nxtList = this.nxtList;
+    const curList = this.curList;
     let curCount = 0;
     for (; next < inject.length && levels[inject[next]] <= 0; next++) {
       const k = inject[next];
@@ -108,11 +168,37 @@ export class BitParallelBfs {
     let openTargets = 0;
     for (let i = 0; i < curCount; i++) this.markSaturated(curList[i]);
     if (targets) for (let v = 0; v < n; v++) if (targets[v] && !(state[v] & SATURATED)) openTargets++;
+    this.inject = inject;
+    this.next = next;
+    this.injNodes = nodes;
+    this.injBits = bits;
+    this.injLevels = levels;
+    this.bitCount = bitCount;
+    this.targets = targets;
+    this.openTargets = openTargets;
+    this.level = 0;
+    this.lastLevel = 0;
+    // The sources' own level (0) is not reported: the first step() yields level 1.
+    this.frontier = curList;
+    this.count = curCount;
+  }
 
-    let level = 0;
-    let lastLevel = 0;
-    while (curCount > 0 || next < inject.length) {
-      level++;
+  /** Advance one level; false when the search is over (nothing reached, or every target saturated). */
+  step(): boolean {
+    const W = this.words;
+    const S = 3 * W;
+    const { offsets, neighbors, n } = this.g;
+    const { data, state, freshMask, inject, injNodes, injBits, injLevels, bitCount, targets } = this;
+    const allWords = (1 << W) - 1;
+    const wordsMask = allWords;
+    let next = this.next;
+    let curList = this.curList;
+    let nxtList = this.nxtList;
+    let curCount = this.count;
+    if (targets && this.openTargets === 0 && this.level > 0) return false;
+    for (;;) {
+      if (!(curCount > 0 || next < inject.length)) return false;
+      const level = ++this.level;
       let nxtCount = 0;
       // Push: every frontier node ORs its fresh words into the incoming words of its unsaturated neighbours.
       for (let i = 0; i < curCount; i++) {
@@ -143,10 +229,10 @@ export class BitParallelBfs {
         freshMask[u] = 0;
       }
       // Entry points scheduled for this distance arrive like pushed bits.
-      for (; next < inject.length && levels[inject[next]] <= level; next++) {
+      for (; next < inject.length && injLevels[inject[next]] <= level; next++) {
         const k = inject[next];
-        const v = nodes[k];
-        const i = bits[k];
+        const v = injNodes[k];
+        const i = injBits[k];
         if (!(v >= 0 && v < n) || !(i >= 0 && i < bitCount)) throw new LightfabricError('bad-argument', `BitParallelBfs: bad entry ${v}/${i}`);
         const st = state[v];
         if (st & SATURATED) continue;
@@ -175,22 +261,24 @@ export class BitParallelBfs {
         if (gained !== 0) {
           freshMask[v] = gained;
           nxtList[newCount++] = v;
-          if (this.markSaturated(v) && targets && targets[v]) openTargets--;
+          if (this.markSaturated(v) && targets && targets[v]) this.openTargets--;
         }
       }
       const t = curList;
       curList = nxtList;
       nxtList = t;
       curCount = newCount;
+      this.curList = curList;
+      this.nxtList = nxtList;
+      this.next = next;
+      this.count = curCount;
+      this.frontier = curList;
       if (curCount > 0) {
-        lastLevel = level;
-        visit(level, curList, curCount, data, W, S);
+        this.lastLevel = level;
+        return true;
       }
-      if (targets && openTargets === 0) break;
+      if (targets && this.openTargets === 0) return false;
     }
-    this.curList = curList;
-    this.nxtList = nxtList;
-    return lastLevel;
   }
 
   private markSaturated(v: number): boolean {

@@ -10,3 +10,4 @@ export * from './dense.js';
 export * from './zones.js';
 export * from './shell-graph.js';
 export * from './cell-types.js';
+export * from './scratch.js';

@@ -41,6 +41,37 @@ export function flowNetworkOf(c: CompiledFabric, options?: SimpleGraphOptions): 
   return net;
 }
 
+/** Scratch of the solvers of one network (every buffer is rewritten before it is read in a minCut call). */
+interface SolverBuffers {
+  res: Float64Array;
+  level: Int32Array;
+  it: Int32Array;
+  queue: Int32Array;
+  pathNode: Int32Array;
+  pathArc: Int32Array;
+}
+
+// Solvers of one network share their buffers: minCut runs to completion without calling out, so two solvers
+// never interleave, and the bisection's and the resilience's cuts of the same fabric allocate them once.
+const bufferCache = new WeakMap<FlowNetwork, SolverBuffers>();
+
+function solverBuffers(net: FlowNetwork): SolverBuffers {
+  let b = bufferCache.get(net);
+  if (!b || b.res.length !== net.capacity.length || b.level.length !== net.n) {
+    const n = net.n;
+    b = {
+      res: new Float64Array(net.capacity.length),
+      level: new Int32Array(n),
+      it: new Int32Array(n),
+      queue: new Int32Array(n),
+      pathNode: new Int32Array(n + 1),
+      pathArc: new Int32Array(n + 1),
+    };
+    bufferCache.set(net, b);
+  }
+  return b;
+}
+
 /** Reusable solver: buffers are allocated once, so many cuts on the same network (bisection search) are cheap. */
 export class MaxFlowSolver {
   readonly net: FlowNetwork;
@@ -54,13 +85,13 @@ export class MaxFlowSolver {
 
   constructor(net: FlowNetwork) {
     this.net = net;
-    const n = net.n;
-    this.res = new Float64Array(net.capacity.length);
-    this.level = new Int32Array(n);
-    this.it = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.pathNode = new Int32Array(n + 1);
-    this.pathArc = new Int32Array(n + 1);
+    const b = solverBuffers(net);
+    this.res = b.res;
+    this.level = b.level;
+    this.it = b.it;
+    this.queue = b.queue;
+    this.pathNode = b.pathNode;
+    this.pathArc = b.pathArc;
     let maxCap = 0;
     for (let i = 0; i < net.capacity.length; i++) if (net.capacity[i] > maxCap) maxCap = net.capacity[i];
     // Residuals below this are float dust from subtracting sums of capacities, not real capacity.

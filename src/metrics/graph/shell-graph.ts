@@ -151,13 +151,23 @@ export function cellGraphs(g: SimpleGraph, tree: ZoneTree): CellGraphs {
   const total = nodeStart[cells.length];
   const inStart = new Int32Array(total + 1);
   const outStart = new Int32Array(total + 1);
-  let arcs = 0;
-  for (const c of cells) for (const v of c.nodes) arcs += offsets[v + 1] - offsets[v];
-  const inTo = new Int32Array(arcs);
-  const inArc = new Int32Array(arcs);
-  const outPos = new Int32Array(arcs);
-  const outArc = new Int32Array(arcs);
-  const outRev = new Int32Array(arcs);
+  // Count inside and boundary arcs first, so each array is allocated at its size.
+  let inside = 0;
+  let outside = 0;
+  cells.forEach((c, ci) => {
+    for (let i = 0; i < c.nodes.length; i++) {
+      const v = c.nodes[i];
+      for (let a = offsets[v]; a < offsets[v + 1]; a++) {
+        if (tree.cellOf[neighbors[a]] === ci) inside++;
+        else outside++;
+      }
+    }
+  });
+  const inTo = new Int32Array(inside);
+  const inArc = new Int32Array(inside);
+  const outPos = new Int32Array(outside);
+  const outArc = new Int32Array(outside);
+  const outRev = new Int32Array(outside);
   let mi = 0;
   let mo = 0;
   cells.forEach((c, ci) => {
@@ -187,8 +197,5 @@ export function cellGraphs(g: SimpleGraph, tree: ZoneTree): CellGraphs {
   });
   inStart[total] = mi;
   outStart[total] = mo;
-  return {
-    nodeStart, inStart, inTo: inTo.slice(0, mi), inArc: inArc.slice(0, mi),
-    outStart, outPos: outPos.slice(0, mo), outArc: outArc.slice(0, mo), outRev: outRev.slice(0, mo),
-  };
+  return { nodeStart, inStart, inTo, inArc, outStart, outPos, outArc, outRev };
 }

@@ -4,6 +4,7 @@
 // reverse arc, both built on first use.
 import { MEDIUM_CODE, type CompiledFabric } from '../../compile/compile.js';
 import { LightfabricError } from '../../model/errors.js';
+import { sharePool } from './scratch.js';
 
 export interface SimpleGraph {
   n: number;
@@ -36,8 +37,14 @@ export function simpleGraphOf(c: CompiledFabric): SimpleGraph {
   if (!g) {
     g = buildSimpleGraph(c);
     cache.set(c, g);
+    sharePool(g, c);
   }
   return g;
+}
+
+/** The cached simple graph of c if a metric has built it already (nothing is built here). */
+export function cachedSimpleGraph(c: CompiledFabric): SimpleGraph | undefined {
+  return cache.get(c);
 }
 
 /** The simple graph without scale-up links (NVLink, xGMI ...): the scale-out network; cached like simpleGraphOf. */
@@ -48,6 +55,7 @@ export function scaleOutGraphOf(c: CompiledFabric): SimpleGraph {
     for (let e = 0; e < c.m; e++) mask[e] = c.linkMedium[e] === MEDIUM_CODE['scale-up'] ? 0 : 1;
     g = buildSimpleGraph(c, { linkMask: mask });
     scaleOutCache.set(c, g);
+    sharePool(g, c);
   }
   return g;
 }
@@ -62,11 +70,24 @@ export function buildSimpleGraph(c: CompiledFabric, options: SimpleGraphOptions 
   // stamp[v] === u: v already seen as a neighbour of u, its merged capacity so far in capOf[v].
   const stamp = new Int32Array(n).fill(-1);
   const capOf = new Float64Array(n);
-  const tmpNeighbors = new Int32Array(c.neighbors.length);
-  const tmpCap = new Float64Array(c.neighbors.length);
+  // Count the distinct neighbours first, so the arrays are allocated at their size (no temporaries to copy).
+  let arcs = 0;
+  for (let u = 0; u < n; u++) {
+    offsets[u] = arcs;
+    for (let h = c.offsets[u], end = c.offsets[u + 1]; h < end; h++) {
+      if (linkMask && !linkMask[c.halfEdgeLink[h]]) continue;
+      const v = c.neighbors[h];
+      if (v === u || stamp[v] === u) continue;
+      stamp[v] = u;
+      arcs++;
+    }
+  }
+  offsets[n] = arcs;
+  stamp.fill(-1);
+  const neighbors = new Int32Array(arcs);
+  const capacityGbps = new Float64Array(arcs);
   let k = 0;
   for (let u = 0; u < n; u++) {
-    offsets[u] = k;
     const start = k;
     for (let h = c.offsets[u], end = c.offsets[u + 1]; h < end; h++) {
       const e = c.halfEdgeLink[h];
@@ -78,35 +99,45 @@ export function buildSimpleGraph(c: CompiledFabric, options: SimpleGraphOptions 
       } else {
         stamp[v] = u;
         capOf[v] = cap[e];
-        tmpNeighbors[k++] = v;
+        neighbors[k++] = v;
       }
     }
     // Neighbours are distinct now: sort them (insertion sort for the usual short lists), capacities follow.
-    if (k - start > 32) tmpNeighbors.subarray(start, k).sort();
+    if (k - start > 32) neighbors.subarray(start, k).sort();
     else {
       for (let i = start + 1; i < k; i++) {
-        const v = tmpNeighbors[i];
+        const v = neighbors[i];
         let p = i;
-        while (p > start && tmpNeighbors[p - 1] > v) {
-          tmpNeighbors[p] = tmpNeighbors[p - 1];
+        while (p > start && neighbors[p - 1] > v) {
+          neighbors[p] = neighbors[p - 1];
           p--;
         }
-        tmpNeighbors[p] = v;
+        neighbors[p] = v;
       }
     }
-    for (let i = start; i < k; i++) tmpCap[i] = capOf[tmpNeighbors[i]];
+    for (let i = start; i < k; i++) capacityGbps[i] = capOf[neighbors[i]];
   }
-  offsets[n] = k;
-  const g = { n, offsets, neighbors: tmpNeighbors.slice(0, k), capacityGbps: tmpCap.slice(0, k) } as SimpleGraph;
+  const g = { n, offsets, neighbors, capacityGbps } as SimpleGraph;
   // Arc links and reverse arcs are built on first use: cut and hop kernels build many graphs and never read them.
   let links: { linkStart: Int32Array; arcLinks: Int32Array } | undefined;
   let reverse: Int32Array | undefined;
-  Object.defineProperties(g, {
-    linkStart: { enumerable: true, get: () => (links ??= arcLinksOf(c, g, linkMask)).linkStart },
-    arcLinks: { enumerable: true, get: () => (links ??= arcLinksOf(c, g, linkMask)).arcLinks },
-    reverse: { enumerable: true, get: () => (reverse ??= reverseArcs(g)) },
-  });
+  lazyProperty(g, 'linkStart', () => (links ??= arcLinksOf(c, g, linkMask)).linkStart);
+  lazyProperty(g, 'arcLinks', () => (links ??= arcLinksOf(c, g, linkMask)).arcLinks);
+  lazyProperty(g, 'reverse', () => (reverse ??= reverseArcs(g)));
   return g;
+}
+
+/** A read-only property built on first read, then kept as a plain value (later reads are field loads, not calls). */
+export function lazyProperty<T>(obj: object, name: string, build: () => T): void {
+  Object.defineProperty(obj, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      Object.defineProperty(obj, name, { value, enumerable: true });
+      return value;
+    },
+  });
 }
 
 /** Arc -> links of a graph built from c: each kept half-edge goes to the arc of its (tail, head) pair. */
@@ -117,21 +148,28 @@ function arcLinksOf(
   const arcs = neighbors.length;
   // arcOf[v]: the arc u -> v while u's half-edges are mapped (no search).
   const arcOf = new Int32Array(n);
-  const arcOfHalf = new Int32Array(c.neighbors.length).fill(-1);
   const linkStart = new Int32Array(arcs + 1);
   for (let u = 0; u < n; u++) {
     for (let a = offsets[u]; a < offsets[u + 1]; a++) arcOf[neighbors[a]] = a;
     for (let h = c.offsets[u], end = c.offsets[u + 1]; h < end; h++) {
       const v = c.neighbors[h];
       if (v === u || (linkMask && !linkMask[c.halfEdgeLink[h]])) continue;
-      arcOfHalf[h] = arcOf[v];
       linkStart[arcOf[v] + 1]++;
     }
   }
   for (let a = 0; a < arcs; a++) linkStart[a + 1] += linkStart[a];
-  const fill = linkStart.slice(0, arcs);
+  // Fill in half-edge order with linkStart[a] as a's cursor (it ends at a + 1's start), then shift it back.
   const arcLinks = new Int32Array(linkStart[arcs]);
-  for (let h = 0; h < arcOfHalf.length; h++) if (arcOfHalf[h] >= 0) arcLinks[fill[arcOfHalf[h]]++] = c.halfEdgeLink[h];
+  for (let u = 0; u < n; u++) {
+    for (let a = offsets[u]; a < offsets[u + 1]; a++) arcOf[neighbors[a]] = a;
+    for (let h = c.offsets[u], end = c.offsets[u + 1]; h < end; h++) {
+      const v = c.neighbors[h];
+      if (v === u || (linkMask && !linkMask[c.halfEdgeLink[h]])) continue;
+      arcLinks[linkStart[arcOf[v]]++] = c.halfEdgeLink[h];
+    }
+  }
+  for (let a = arcs; a > 0; a--) linkStart[a] = linkStart[a - 1];
+  linkStart[0] = 0;
   return { linkStart, arcLinks };
 }
 

@@ -1,7 +1,7 @@
 // Twin classes: accelerators with exactly the same neighbours (all hosts under one leaf) have the same
 // distance to every other node, so all-pairs work runs once per class on a graph keeping one representative.
 import type { CompiledFabric } from '../../compile/compile.js';
-import { reverseArcs, type SimpleGraph } from './simple.js';
+import { lazyProperty, reverseArcs, type SimpleGraph } from './simple.js';
 
 export interface TwinReduction {
   /** Number of accelerator classes. */
@@ -18,6 +18,23 @@ export interface TwinReduction {
   reducedIndex: Int32Array;
   /** Reduced index -> class size when the node is a representative accelerator, else 0. */
   weight: Int32Array;
+}
+
+const reductions = new WeakMap<SimpleGraph, { c: CompiledFabric; red: TwinReduction }>();
+
+/** twinReduction, cached per graph: the hop metric builds it, others may ask whether it exists (cachedTwinReduction). */
+export function twinReductionOf(c: CompiledFabric, g: SimpleGraph): TwinReduction {
+  const hit = reductions.get(g);
+  if (hit && hit.c === c) return hit.red;
+  const red = twinReduction(c, g);
+  reductions.set(g, { c, red });
+  return red;
+}
+
+/** The cached twin reduction of c's graph g, if one was built (nothing is built here). */
+export function cachedTwinReduction(c: CompiledFabric, g: SimpleGraph): TwinReduction | undefined {
+  const hit = reductions.get(g);
+  return hit && hit.c === c ? hit.red : undefined;
 }
 
 /**
@@ -102,16 +119,16 @@ export function twinReduction(c: CompiledFabric, g: SimpleGraph): TwinReduction 
   let reverse: Int32Array | undefined;
   const linksOf = () => {
     const linkStart = new Int32Array(arcs + 1);
-    for (let a = 0; a < arcs; a++) linkStart[a + 1] = linkStart[a] + g.linkStart[srcArc[a] + 1] - g.linkStart[srcArc[a]];
+    const fromStart = g.linkStart;
+    const fromLinks = g.arcLinks;
+    for (let a = 0; a < arcs; a++) linkStart[a + 1] = linkStart[a] + fromStart[srcArc[a] + 1] - fromStart[srcArc[a]];
     const arcLinks = new Int32Array(linkStart[arcs]);
-    for (let a = 0; a < arcs; a++) arcLinks.set(g.arcLinks.subarray(g.linkStart[srcArc[a]], g.linkStart[srcArc[a] + 1]), linkStart[a]);
+    for (let a = 0; a < arcs; a++) arcLinks.set(fromLinks.subarray(fromStart[srcArc[a]], fromStart[srcArc[a] + 1]), linkStart[a]);
     return { linkStart, arcLinks };
   };
-  Object.defineProperties(reduced, {
-    linkStart: { enumerable: true, get: () => (links ??= linksOf()).linkStart },
-    arcLinks: { enumerable: true, get: () => (links ??= linksOf()).arcLinks },
-    reverse: { enumerable: true, get: () => (reverse ??= reverseArcs(reduced)) },
-  });
+  lazyProperty(reduced, 'linkStart', () => (links ??= linksOf()).linkStart);
+  lazyProperty(reduced, 'arcLinks', () => (links ??= linksOf()).arcLinks);
+  lazyProperty(reduced, 'reverse', () => (reverse ??= reverseArcs(reduced)));
   for (let cls = 0; cls < classRep.length; cls++) weight[reducedIndex[classRep[cls]]] = classSize[cls];
   return {
     classes: classRep.length,

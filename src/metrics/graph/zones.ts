@@ -212,7 +212,8 @@ export function buildZoneTree(g: CsrGraph, endpoints: Int32Array): ZoneTree | nu
     const at = zoneAt[z.level];
     const comp = at[z.nodes[0]];
     const out: number[] = [];
-    for (const u of z.nodes) {
+    for (let i = 0; i < z.nodes.length; i++) {
+      const u = z.nodes[i];
       for (let a = offsets[u]; a < offsets[u + 1]; a++) {
         const v = neighbors[a];
         if (at[v] !== comp && mark[v] !== id) {

@@ -3,7 +3,7 @@
 import { checkCancelled, type EvalContext } from '../context.js';
 import { BitParallelBfs, popcount32 } from '../graph/bitbfs.js';
 import { simpleGraphOf } from '../graph/simple.js';
-import { twinReduction, type TwinReduction } from '../graph/twins.js';
+import { twinReductionOf, type TwinReduction } from '../graph/twins.js';
 import { regionHopHistogram } from './regions.js';
 
 export interface HopsReport {
@@ -43,7 +43,7 @@ export function computeHops(ctx: EvalContext, options: HopsOptions = {}): HopsRe
     return { accelerators: N, pairs, disconnectedPairs: 0, diameter: null, mean: null, histogram: [0], hopSum: 0, method: 'exact (fewer than 2 accelerators)', sourceClasses: N };
   }
   ctx.progress('hops', 0);
-  const red = twinReduction(c, simpleGraphOf(c));
+  const red = twinReductionOf(c, simpleGraphOf(c));
   const { hist, regions } = hopHistogramWithMethod(red, ctx, options.words, options.strategy ?? 'auto');
   let connected = 0;
   let hopSum = 0;
@@ -136,7 +136,11 @@ function hopHistogramWithMethod(
       }
     }
     levelSum.length = 0;
-    bfs.run(sources, (level, nodes, n, bits, offset, stride) => {
+    bfs.startFrom(sources, weight);
+    const { bits, freshOffset: offset, stride } = bfs;
+    while (bfs.step()) {
+      const nodes = bfs.frontier;
+      const n = bfs.count;
       let sum = 0;
       for (let i = 0; i < n; i++) {
         const v = nodes[i];
@@ -153,8 +157,8 @@ function hopHistogramWithMethod(
         }
         sum += tw * s;
       }
-      levelSum[level] = (levelSum[level] ?? 0) + sum;
-    }, weight);
+      levelSum[bfs.level] = (levelSum[bfs.level] ?? 0) + sum;
+    }
     for (let h = 1; h < levelSum.length; h++) if (levelSum[h]) add(h, levelSum[h]);
   }
   return { hist, regions: null };

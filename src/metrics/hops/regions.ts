@@ -6,6 +6,7 @@
 import { checkCancelled, type EvalContext } from '../context.js';
 import { bfsCsr } from '../graph/bfs.js';
 import { BitParallelBfs, popcount32, type CsrGraph } from '../graph/bitbfs.js';
+import { scratchOf, type ScratchPool } from '../graph/scratch.js';
 import type { TwinReduction } from '../graph/twins.js';
 
 const UNREACHED = 255;
@@ -52,6 +53,8 @@ export function regionHopHistogram(red: TwinReduction, words: number, ctx: Ctx):
   for (let v = 0; v < n; v++) if (weight[v] > 0) reps.push(v);
   const { dist: level } = bfsCsr(n, g.offsets, g.neighbors, undefined, reps);
 
+  // Every region's searches borrow their buffers from one pool: the regions reuse the same memory.
+  const pool = scratchOf(g);
   const regions = findRegions(g, level, weight);
   const regionOf = new Int32Array(n).fill(-1);
   regions.forEach((r, i) => r.members.forEach((v) => (regionOf[v] = i)));
@@ -62,15 +65,34 @@ export function regionHopHistogram(red: TwinReduction, words: number, ctx: Ctx):
     hist[h] += count;
   };
 
-  // Pass 1: profiles, and groups of equal profiles.
+  // Pass 1: profiles, and groups of equal profiles. Regions of one shape (pods built alike) have equal profiles.
+  const shape = regionShapes(regions);
+  const profilesOf = new Map<number, Uint8Array>();
   const groups: Group[] = [];
   let totalSources = 0;
   for (let r = 0; r < regions.length; r++) {
     const reg = regions[r];
     totalSources += reg.sources.length;
     if (reg.sources.length * Math.max(1, reg.boundary.length) > PROFILE_CELLS_MAX) return null;
-    const profiles = regionProfiles(reg, words);
+    let profiles = profilesOf.get(shape[r]);
+    if (!profiles) profilesOf.set(shape[r], (profiles = regionProfiles(reg, words, pool)));
     const b = reg.boundary.length;
+    if (shape[r] !== r) {
+      // Same profiles as the first region of the shape: the same groups in the same order (new ids, own weights).
+      const first = regions[shape[r]];
+      const base = groups.length;
+      for (const gid of first.groups) {
+        reg.groups.push(groups.length);
+        groups.push({ region: r, profile: groups[gid].profile.slice(), reach: new Uint8Array(b).fill(UNREACHED), weight: 0 });
+      }
+      for (let k = 0; k < reg.sources.length; k++) {
+        // The first region's groups have consecutive ids.
+        const gid = base + first.groupOf[k] - first.groups[0];
+        reg.groupOf[k] = gid;
+        groups[gid].weight += weight[reg.members[reg.sources[k]]];
+      }
+      continue;
+    }
     const byHash = new Map<number, number[]>();
     for (let k = 0; k < reg.sources.length; k++) {
       const prof = profiles.subarray(k * b, (k + 1) * b);
@@ -98,17 +120,70 @@ export function regionHopHistogram(red: TwinReduction, words: number, ctx: Ctx):
   if (groups.length > Math.max(256, totalSources / 4)) return null;
   ctx?.progress('hops', 0.2);
 
-  outsideSearch(g, weight, regions, regionOf, groups, words, add, ctx);
+  outsideSearch(g, weight, regions, regionOf, groups, words, add, ctx, pool);
   ctx?.progress('hops', 0.5);
 
+  // Regions with the same shape, source weights, groups and routes around (R) have the same inside counts.
+  const insideMemo = new Map<number, { shape: number; input: InsideInput; hist: number[] }[]>();
   for (let r = 0; r < regions.length; r++) {
     if ((r & 15) === 0 && ctx) {
       checkCancelled(ctx);
       ctx.progress('hops', 0.5 + (0.5 * r) / regions.length);
     }
-    insideCounts(regions[r], groups, weight, words, add);
+    const input = insideInput(regions[r], groups, weight);
+    if (!input) continue;
+    const key = (Math.imul(shape[r], 0x01000193) ^ input.hash) & 0x3fffffff;
+    let bucket = insideMemo.get(key);
+    if (!bucket) insideMemo.set(key, (bucket = []));
+    let hit = bucket.find((e) => e.shape === shape[r] && sameInput(e.input, input));
+    if (!hit) bucket.push((hit = { shape: shape[r], input, hist: insideCounts(regions[r], input, words, pool) }));
+    // Counts are whole numbers far below 2^53: adding a region's per-level totals gives the same sums.
+    for (let h = 1; h < hit.hist.length; h++) if (hit.hist[h] > 0) add(h, hit.hist[h]);
   }
   return { hist, regions: regions.length, groups: groups.length };
+}
+
+/**
+ * Shape id per region (the index of the first region of its shape): the same local graph (members, boundary,
+ * arcs in local ids) and the same sources. Everything searched inside a region depends only on these.
+ */
+function regionShapes(regions: Region[]): Int32Array {
+  const shape = new Int32Array(regions.length);
+  const byHash = new Map<number, number[]>();
+  regions.forEach((reg, r) => {
+    const { local } = reg;
+    let h = Math.imul(0x811c9dc5 ^ reg.members.length, 0x01000193);
+    h = Math.imul(h ^ reg.boundary.length, 0x01000193);
+    for (let i = 0; i < local.offsets.length; i++) h = Math.imul(h ^ local.offsets[i], 0x01000193);
+    for (let i = 0; i < local.neighbors.length; i++) h = Math.imul(h ^ local.neighbors[i], 0x01000193);
+    for (let i = 0; i < reg.sources.length; i++) h = Math.imul(h ^ reg.sources[i], 0x01000193);
+    h &= 0x3fffffff;
+    let bucket = byHash.get(h);
+    if (!bucket) byHash.set(h, (bucket = []));
+    const same = bucket.find((q) => {
+      const o = regions[q];
+      return o.members.length === reg.members.length && o.boundary.length === reg.boundary.length &&
+        sameInts(o.local.offsets, local.offsets) && sameInts(o.local.neighbors, local.neighbors) && sameInts(o.sources, reg.sources);
+    });
+    if (same === undefined) bucket.push(r);
+    shape[r] = same ?? r;
+  });
+  return shape;
+}
+
+function sameInts(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What insideCounts reads beyond the region's shape: per source its weight and local group, and R. */
+interface InsideInput {
+  sourceWeight: Int32Array;
+  gOf: Int32Array;
+  G: number;
+  R: Float64Array;
+  hash: number;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -181,35 +256,37 @@ function findRegions(g: CsrGraph, level: Int32Array, weight: Int32Array): Region
 }
 
 /** Per source (row) and boundary node (column): hops from the source to the boundary node inside the region. */
-function regionProfiles(reg: Region, words: number): Uint8Array {
+function regionProfiles(reg: Region, words: number, pool: ScratchPool): Uint8Array {
   const b = reg.boundary.length;
   const out = new Uint8Array(reg.sources.length * b).fill(UNREACHED);
   if (b === 0) return out;
   const m = reg.members.length;
   const targets = new Uint8Array(reg.local.n);
   targets.fill(1, m);
-  const bfs = new BitParallelBfs(reg.local, words);
+  const bfs = new BitParallelBfs(reg.local, words, pool);
   for (let start = 0; start < reg.sources.length; start += bfs.maxSources) {
     const batch = reg.sources.subarray(start, Math.min(reg.sources.length, start + bfs.maxSources));
-    bfs.run(
-      batch,
-      (level, nodes, count, bits, offset, stride) => {
-        const lv = Math.min(level, UNREACHED - 1);
-        for (let i = 0; i < count; i++) {
-          const v = nodes[i];
-          if (v < m) continue;
-          const base = offset + v * stride;
-          for (let w = 0; w < bfs.words; w++) {
-            for (let x = bits[base + w]; x !== 0; x &= x - 1) {
-              const k = start + 32 * w + (31 - Math.clz32(x & -x));
-              out[k * b + (v - m)] = lv;
-            }
+    // The search is driven here level by level (no callback: the kernel stays compiled across regions).
+    bfs.startFrom(batch, targets);
+    const { bits, freshOffset: offset, stride, words: W } = bfs;
+    while (bfs.step()) {
+      const lv = Math.min(bfs.level, UNREACHED - 1);
+      const nodes = bfs.frontier;
+      const count = bfs.count;
+      for (let i = 0; i < count; i++) {
+        const v = nodes[i];
+        if (v < m) continue;
+        const base = offset + v * stride;
+        for (let w = 0; w < W; w++) {
+          for (let x = bits[base + w]; x !== 0; x &= x - 1) {
+            const k = start + 32 * w + (31 - Math.clz32(x & -x));
+            out[k * b + (v - m)] = lv;
           }
         }
-      },
-      targets,
-    );
+      }
+    }
   }
+  bfs.release();
   return out;
 }
 
@@ -226,6 +303,7 @@ function outsideSearch(
   words: number,
   add: (h: number, count: number) => void,
   ctx: Ctx,
+  pool: ScratchPool,
 ): void {
   const n = g.n;
   const live = groups.map((_, i) => i).filter((i) => groups[i].profile.some((d) => d !== UNREACHED));
@@ -247,16 +325,16 @@ function outsideSearch(
   for (let v = 0; v < n; v++) if (weight[v] > 0 || bCount[v + 1] > bCount[v]) targets[v] = 1;
 
   const W = Math.max(1, Math.min(words, Math.ceil(live.length / 32)));
-  const bfs = new BitParallelBfs(g, W);
+  const bfs = new BitParallelBfs(g, W, pool);
   for (let start = 0; start < live.length; start += bfs.maxSources) {
     if (ctx) checkCancelled(ctx);
     const batch = live.slice(start, start + bfs.maxSources);
     const nodes: number[] = [];
     const bits: number[] = [];
     const levels: number[] = [];
-    // Bits of each region's groups, to leave a region's own accelerators to the inside count.
-    const ownMask = new Map<number, Int32Array>();
-    const regionBits = new Map<number, number[]>();
+    // Bits of each region's groups, to leave a region's own accelerators to the inside count (by region index).
+    const ownMask: (Int32Array | undefined)[] = new Array(regions.length);
+    const regionBits: (number[] | undefined)[] = new Array(regions.length);
     batch.forEach((gid, bit) => {
       const grp = groups[gid];
       const reg = regions[grp.region];
@@ -266,14 +344,13 @@ function outsideSearch(
         bits.push(bit);
         levels.push(d);
       });
-      let mask = ownMask.get(grp.region);
+      let mask = ownMask[grp.region];
       if (!mask) {
-        mask = new Int32Array(W);
-        ownMask.set(grp.region, mask);
-        regionBits.set(grp.region, []);
+        mask = ownMask[grp.region] = new Int32Array(W);
+        regionBits[grp.region] = [];
       }
       mask[bit >>> 5] |= 1 << (bit & 31);
-      regionBits.get(grp.region)!.push(bit);
+      regionBits[grp.region]!.push(bit);
     });
     const none = new Int32Array(W);
     // Per word: the distinct group weights and the bits carrying each (a few per word, not one per bit).
@@ -288,54 +365,61 @@ function outsideSearch(
         wordMasks[w].push(1 << (bit & 31));
       }
     });
-    bfs.runInjected(
-      nodes,
-      bits,
-      levels,
-      batch.length,
-      (level, list, count, data, offset, stride) => {
-        let sum = 0;
-        for (let i = 0; i < count; i++) {
-          const v = list[i];
-          const base = offset + v * stride;
-          const tw = weight[v];
-          if (tw > 0) {
-            const own = ownMask.get(regionOf[v]) ?? none;
-            let s = 0;
-            for (let w = 0; w < W; w++) {
-              const x = data[base + w] & ~own[w];
-              if (x === 0) continue;
-              const masks = wordMasks[w];
-              for (let k = 0; k < masks.length; k++) s += wordWeights[w][k] * popcount32(x & masks[k]);
-            }
-            sum += tw * s;
+    bfs.start(nodes, bits, levels, batch.length, targets);
+    const { bits: data, freshOffset: offset, stride } = bfs;
+    while (bfs.step()) {
+      const level = bfs.level;
+      const list = bfs.frontier;
+      const count = bfs.count;
+      let sum = 0;
+      for (let i = 0; i < count; i++) {
+        const v = list[i];
+        const base = offset + v * stride;
+        const tw = weight[v];
+        if (tw > 0) {
+          const own = (regionOf[v] >= 0 ? ownMask[regionOf[v]] : undefined) ?? none;
+          let s = 0;
+          for (let w = 0; w < W; w++) {
+            const x = data[base + w] & ~own[w];
+            if (x === 0) continue;
+            const masks = wordMasks[w];
+            for (let k = 0; k < masks.length; k++) s += wordWeights[w][k] * popcount32(x & masks[k]);
           }
-          for (let k = bCount[v]; k < bCount[v + 1]; k++) {
-            const rb = regionBits.get(bRegion[k]);
-            if (!rb) continue;
-            for (const bit of rb) {
-              if ((data[base + (bit >>> 5)] >>> (bit & 31)) & 1) groups[batch[bit]].reach[bPos[k]] = Math.min(level, UNREACHED - 1);
-            }
+          sum += tw * s;
+        }
+        for (let k = bCount[v]; k < bCount[v + 1]; k++) {
+          const rb = regionBits[bRegion[k]];
+          if (!rb) continue;
+          for (const bit of rb) {
+            if ((data[base + (bit >>> 5)] >>> (bit & 31)) & 1) groups[batch[bit]].reach[bPos[k]] = Math.min(level, UNREACHED - 1);
           }
         }
-        if (sum > 0) add(level, sum);
-      },
-      targets,
-    );
+      }
+      if (sum > 0) add(level, sum);
+    }
   }
+  bfs.release();
 }
 
 /**
  * Pairs inside one region: d = min(inside distance, R) where R = min over boundary nodes z of
  * reach_source(z) + profile_target(z), the best route that leaves the region and comes back.
  */
-function insideCounts(reg: Region, groups: Group[], weight: Int32Array, words: number, add: (h: number, count: number) => void): void {
+function insideInput(reg: Region, groups: Group[], weight: Int32Array): InsideInput | null {
   const S = reg.sources.length;
-  if (S < 2) return;
+  if (S < 2) return null;
   const G = reg.groups.length;
   const localGroup = new Map<number, number>();
   reg.groups.forEach((gid, i) => localGroup.set(gid, i));
-  const gOf = Int32Array.from(reg.groupOf, (gid) => localGroup.get(gid)!);
+  const gOf = new Int32Array(S);
+  const sourceWeight = new Int32Array(S);
+  let h = 0x811c9dc5 ^ G;
+  for (let k = 0; k < S; k++) {
+    gOf[k] = localGroup.get(reg.groupOf[k])!;
+    sourceWeight[k] = weight[reg.members[reg.sources[k]]];
+    h = Math.imul(h ^ gOf[k], 0x01000193);
+    h = Math.imul(h ^ sourceWeight[k], 0x01000193);
+  }
   const R = new Float64Array(G * G).fill(Infinity);
   for (let a = 0; a < G; a++) {
     const ga = groups[reg.groups[a]];
@@ -347,9 +431,26 @@ function insideCounts(reg: Region, groups: Group[], weight: Int32Array, words: n
         best = Math.min(best, ga.reach[z] + gb.profile[z]);
       }
       R[a * G + b] = best;
+      h = Math.imul(h ^ (best === Infinity ? -1 : best), 0x01000193);
     }
   }
-  const w = (k: number) => weight[reg.members[reg.sources[k]]];
+  return { sourceWeight, gOf, G, R, hash: h };
+}
+
+function sameInput(a: InsideInput, b: InsideInput): boolean {
+  return a.G === b.G && sameInts(a.gOf, b.gOf) && sameInts(a.sourceWeight, b.sourceWeight) && sameInts(a.R, b.R);
+}
+
+/** Ordered pairs of the region's accelerators per hop count (index = hops). */
+function insideCounts(reg: Region, input: InsideInput, words: number, pool: ScratchPool): number[] {
+  const S = reg.sources.length;
+  const { G, gOf, R } = input;
+  const hist: number[] = [];
+  const add = (h: number, count: number) => {
+    while (hist.length <= h) hist.push(0);
+    hist[h] += count;
+  };
+  const w = (k: number) => input.sourceWeight[k];
   const targetWeight = new Float64Array(G);
   for (let k = 0; k < S; k++) targetWeight[gOf[k]] += w(k);
   const localTarget = new Int32Array(reg.local.n).fill(-1);
@@ -358,7 +459,7 @@ function insideCounts(reg: Region, groups: Group[], weight: Int32Array, words: n
   reg.sources.forEach((v) => (targets[v] = 1));
 
   const W = Math.max(1, Math.min(words, Math.ceil(S / 32)));
-  const bfs = new BitParallelBfs(reg.local, W);
+  const bfs = new BitParallelBfs(reg.local, W, pool);
   const reached = new Float64Array(G * G);
   const batchWeight = new Float64Array(G);
   const selfWeight = new Float64Array(G);
@@ -380,33 +481,34 @@ function insideCounts(reg: Region, groups: Group[], weight: Int32Array, words: n
       if (e) e.mask |= 1 << (i & 31);
       else list.push({ mask: 1 << (i & 31), weight: wt, group: grp });
     }
-    bfs.run(
-      reg.sources.subarray(start, start + count),
-      (level, nodes, n, bits, offset, stride) => {
-        for (let i = 0; i < n; i++) {
-          const t = localTarget[nodes[i]];
-          if (t < 0) continue;
-          const tw = w(t);
-          const gt = gOf[t];
-          const base = offset + nodes[i] * stride;
-          for (let wd = 0; wd < W; wd++) {
-            const x = bits[base + wd];
-            if (x === 0) continue;
-            for (const e of entries[wd]) {
-              const c = popcount32(x & e.mask);
-              if (c === 0) continue;
-              const cell = e.group * G + gt;
-              if (level <= R[cell]) {
-                const pairs = tw * e.weight * c;
-                add(level, pairs);
-                reached[cell] += pairs;
-              }
+    bfs.startFrom(reg.sources.subarray(start, start + count), targets);
+    const { bits, freshOffset: offset, stride } = bfs;
+    while (bfs.step()) {
+      const level = bfs.level;
+      const nodes = bfs.frontier;
+      const n = bfs.count;
+      for (let i = 0; i < n; i++) {
+        const t = localTarget[nodes[i]];
+        if (t < 0) continue;
+        const tw = w(t);
+        const gt = gOf[t];
+        const base = offset + nodes[i] * stride;
+        for (let wd = 0; wd < W; wd++) {
+          const x = bits[base + wd];
+          if (x === 0) continue;
+          for (const e of entries[wd]) {
+            const c = popcount32(x & e.mask);
+            if (c === 0) continue;
+            const cell = e.group * G + gt;
+            if (level <= R[cell]) {
+              const pairs = tw * e.weight * c;
+              add(level, pairs);
+              reached[cell] += pairs;
             }
           }
         }
-      },
-      targets,
-    );
+      }
+    }
     // Pairs not reached inside by R go around through the boundary at R (or stay apart when R is infinite).
     for (let a = 0; a < G; a++) {
       if (batchWeight[a] === 0) continue;
@@ -419,4 +521,6 @@ function insideCounts(reg: Region, groups: Group[], weight: Int32Array, words: n
       }
     }
   }
+  bfs.release();
+  return hist;
 }

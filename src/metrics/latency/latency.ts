@@ -98,7 +98,8 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
     for (const [cls, k] of [...count].sort((a, b) => a[0] - b[0])) runs.push([cls, k]);
   }
   const scale = exact ? 1 : N / maxSources;
-  const repReduced = Array.from(twins.classRep, (r) => twins.reducedIndex[r]);
+  const repReduced = new Int32Array(twins.classes);
+  for (let cls = 0; cls < twins.classes; cls++) repReduced[cls] = twins.reducedIndex[twins.classRep[cls]];
   for (let i = 0; i < runs.length; i++) {
     if ((i & 15) === 0) {
       checkCancelled(ctx);
@@ -146,40 +147,57 @@ function siteLatencies(ctx: EvalContext, model: LatencyModel, twins: LatencyTwin
   const remote = doc.sites.filter((s) => s.kind !== 'datacenter');
   if (remote.length === 0) return [];
   // Data-centre accelerators: located at a data-centre site, or with no site at all.
-  const dcAcc = Array.from(c.accelerators).filter((a) => {
-    const site = doc.nodes[a].site;
-    return site === undefined || dcSites.has(site);
-  });
+  const acc = c.accelerators;
+  let dcCount = 0;
+  const dcAll = new Int32Array(acc.length);
+  for (let i = 0; i < acc.length; i++) {
+    const site = doc.nodes[acc[i]].site;
+    if (site === undefined || dcSites.has(site)) dcAll[dcCount++] = acc[i];
+  }
+  const dcAcc = dcAll.subarray(0, dcCount);
+  // A dropped twin routes exactly like its representative.
+  const reduced = (u: number) => (twins.reducedIndex[u] >= 0 ? twins.reducedIndex[u] : twins.reducedIndex[twins.classRep[twins.classOf[u]]]);
+  const dcReduced = new Int32Array(dcCount);
+  const dcClass = new Int32Array(dcCount);
+  for (let i = 0; i < dcCount; i++) {
+    dcReduced[i] = reduced(dcAcc[i]);
+    dcClass[i] = twins.classOf[dcAcc[i]];
+  }
+  const best = new Float64Array(dcCount);
+  const hops = new Int32Array(dcCount);
+  const siteNodes = new Map<string, number[]>(remote.map((s) => [s.id, []]));
+  for (let u = 0; u < c.n; u++) {
+    const site = doc.nodes[u].site;
+    if (site !== undefined) siteNodes.get(site)?.push(u);
+  }
   const out: ResearchSiteLatency[] = [];
   for (const site of remote) {
     checkCancelled(ctx);
-    const nodes: number[] = [];
-    for (let u = 0; u < c.n; u++) if (doc.nodes[u].site === site.id) nodes.push(u);
-    const best = new Float64Array(dcAcc.length).fill(Infinity);
-    const hops = new Int32Array(dcAcc.length).fill(-1);
+    const nodes = siteNodes.get(site.id)!;
+    best.fill(Infinity);
+    hops.fill(-1);
     for (const u of nodes) {
-      // A dropped twin routes exactly like its representative.
-      const r = twins.reducedIndex[u] >= 0 ? twins.reducedIndex[u] : twins.reducedIndex[twins.classRep[twins.classOf[u]]];
-      solver.run(r, true);
+      solver.run(reduced(u), true);
       const cls = twins.classOf[u];
       const twinNs = cls >= 0 && twins.classSize[cls] > 1 ? twinPairLatencyNs(c, model, twins.classRep[cls]) : Infinity;
-      dcAcc.forEach((a, i) => {
-        if (a === u) return;
+      const { best: solved, hops: solvedHops } = solver;
+      for (let i = 0; i < dcAcc.length; i++) {
+        if (dcAcc[i] === u) continue;
         let ns: number;
         let h: number;
-        if (cls >= 0 && twins.classOf[a] === cls) {
+        if (cls >= 0 && dcClass[i] === cls) {
           ns = twinNs;
           h = 2;
         } else {
-          const t = twins.reducedIndex[a] >= 0 ? twins.reducedIndex[a] : twins.reducedIndex[twins.classRep[twins.classOf[a]]];
-          ns = solver.best[t];
-          h = solver.hops[t];
+          const t = dcReduced[i];
+          ns = solved[t];
+          h = solvedHops[t];
         }
         if (ns < best[i]) {
           best[i] = ns;
           hops[i] = h;
         }
-      });
+      }
     }
     let min = Infinity;
     let max = -Infinity;

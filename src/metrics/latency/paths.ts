@@ -1,9 +1,12 @@
 // Path latency along shortest-hop routes: the latency model of each link and node (from the catalog), and a
 // per-source dynamic programme over the BFS DAG that finds the lowest-latency shortest-hop path to every node.
 import { KIND_GATEWAY, KIND_SWITCH, MEDIUM_CODE, type CompiledFabric } from '../../compile/compile.js';
-import type { Catalog } from '../../catalog/index.js';
+import type { Catalog, TransceiverModel } from '../../catalog/index.js';
 import type { Problem } from '../../model/problem.js';
 import type { FabricDocument } from '../../model/types.js';
+import { scratchOf } from '../graph/scratch.js';
+import { cachedSimpleGraph } from '../graph/simple.js';
+import { cachedTwinReduction } from '../graph/twins.js';
 
 const FIBRE_MEDIA = new Set([MEDIUM_CODE.smf, MEDIUM_CODE.mmf]);
 
@@ -27,12 +30,17 @@ export function latencyModel(doc: FabricDocument, c: CompiledFabric, catalog: Ca
   const problems: Problem[] = [];
   const linkDelayNs = new Float64Array(c.m);
   const speeds = new Set<number>();
+  const { fibreNsPerM, copperNsPerM } = catalog.fibre;
+  // One catalog lookup per transceiver model (null: not in the catalog), not one per link.
+  const xcvrs = new Map<string, TransceiverModel | null>();
+  let lastGbps = NaN;
   for (let e = 0; e < c.m; e++) {
     const link = doc.links[e];
-    const perM = FIBRE_MEDIA.has(c.linkMedium[e]) ? catalog.fibre.fibreNsPerM : catalog.fibre.copperNsPerM;
+    const perM = FIBRE_MEDIA.has(c.linkMedium[e]) ? fibreNsPerM : copperNsPerM;
     let delay = Math.max(0, c.linkLengthM[e]) * perM;
     if (link.transceiver) {
-      const t = catalog.transceiver(link.transceiver);
+      let t = xcvrs.get(link.transceiver);
+      if (t === undefined) xcvrs.set(link.transceiver, (t = catalog.transceiver(link.transceiver) ?? null));
       if (t) delay += t.latencyNs;
       else {
         problems.push({
@@ -42,8 +50,10 @@ export function latencyModel(doc: FabricDocument, c: CompiledFabric, catalog: Ca
       }
     }
     linkDelayNs[e] = delay;
-    if (c.linkGbps[e] > 0) speeds.add(c.linkGbps[e]);
-    else {
+    const gbps = c.linkGbps[e];
+    if (gbps > 0) {
+      if (gbps !== lastGbps) speeds.add((lastGbps = gbps));
+    } else {
       problems.push({
         path: `links[${e}].gbps`, code: 'no-capacity', severity: 'warning',
         message: `link ${c.linkIds[e]} has ${c.linkGbps[e]} Gbps: no packet can cross it, so latency ignores it; give it a positive gbps`,
@@ -66,13 +76,19 @@ export function latencyModel(doc: FabricDocument, c: CompiledFabric, catalog: Ca
   return { linkDelayNs, nodeDelayNs, speedsGbps: [...speeds].sort((a, b) => b - a), packetBytes, problems };
 }
 
-/** The graph the latency DP runs on (the fabric itself or its latency-twin reduction), arcs = link ends. */
+/**
+ * The graph the latency DP runs on (the fabric itself or its latency-twin reduction), arcs = link ends; each arc
+ * reads its link's delay and speed (per-link columns, so the fabric's own CSR serves when nothing is reduced).
+ */
 export interface LatencyGraph {
   n: number;
   offsets: Int32Array;
   neighbors: Int32Array;
-  arcDelayNs: Float64Array;
-  arcGbps: Float64Array;
+  /** Arc -> link index of the compiled fabric. */
+  arcLink: Int32Array;
+  /** Link -> delay (the model's linkDelayNs) and speed (the fabric's linkGbps). */
+  linkDelayNs: Float64Array;
+  linkGbps: Float64Array;
   nodeDelayNs: Float64Array;
 }
 
@@ -94,11 +110,27 @@ export interface LatencyTwins {
  */
 export function latencyTwins(c: CompiledFabric, model: LatencyModel): LatencyTwins {
   const n = c.n;
+  if (noTwinsPossible(c)) {
+    // Every accelerator its own class, numbered in order; the fabric itself is the graph.
+    const acc = c.accelerators;
+    const classOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < acc.length; i++) classOf[acc[i]] = i;
+    const reducedIndex = new Int32Array(n);
+    for (let u = 0; u < n; u++) reducedIndex[u] = u;
+    return {
+      graph: {
+        n, offsets: c.offsets, neighbors: c.neighbors, arcLink: c.halfEdgeLink, linkDelayNs: model.linkDelayNs,
+        linkGbps: c.linkGbps, nodeDelayNs: model.nodeDelayNs,
+      },
+      classes: acc.length, classRep: acc.slice(), classSize: new Int32Array(acc.length).fill(1), classOf, reducedIndex,
+    };
+  }
   const classOf = new Int32Array(n).fill(-1);
   const reps: number[] = [];
   const sizes: number[] = [];
   // Each accelerator's link ends sorted by (neighbour, delay, speed): equal lists = equal latency rows.
-  const sorted = new Int32Array(c.neighbors.length);
+  const pool = scratchOf(c);
+  const sorted = pool.int32(c.neighbors.length);
   const key = (h: number) => c.halfEdgeLink[h];
   for (const u of c.accelerators) {
     const lo = c.offsets[u];
@@ -153,42 +185,61 @@ export function latencyTwins(c: CompiledFabric, model: LatencyModel): LatencyTwi
     classOf[u] = cls;
     sizes[cls]++;
   }
+  pool.give(sorted);
   const classRep = Int32Array.from(reps);
   const reducedIndex = new Int32Array(n).fill(-1);
   let kept = 0;
   for (let u = 0; u < n; u++) if (classOf[u] < 0 || classRep[classOf[u]] === u) reducedIndex[u] = kept++;
-  const offsets = new Int32Array(kept + 1);
-  let count = 0;
-  for (let u = 0; u < n; u++) {
-    if (reducedIndex[u] < 0) continue;
-    for (let h = c.offsets[u]; h < c.offsets[u + 1]; h++) if (reducedIndex[c.neighbors[h]] >= 0) count++;
-    offsets[reducedIndex[u] + 1] = count;
-  }
-  const neighbors = new Int32Array(count);
-  const arcDelayNs = new Float64Array(count);
-  const arcGbps = new Float64Array(count);
-  const nodeDelayNs = new Float64Array(kept);
-  for (let u = 0, k = 0; u < n; u++) {
-    const r = reducedIndex[u];
-    if (r < 0) continue;
-    nodeDelayNs[r] = model.nodeDelayNs[u];
-    for (let h = c.offsets[u]; h < c.offsets[u + 1]; h++) {
-      const v = reducedIndex[c.neighbors[h]];
-      if (v < 0) continue;
-      const e = c.halfEdgeLink[h];
-      neighbors[k] = v;
-      arcDelayNs[k] = model.linkDelayNs[e];
-      arcGbps[k++] = c.linkGbps[e];
+  const links = { linkDelayNs: model.linkDelayNs, linkGbps: c.linkGbps };
+  let graph: LatencyGraph;
+  if (kept === n) {
+    // Nothing to drop: the fabric's own CSR, no copy.
+    graph = { n, offsets: c.offsets, neighbors: c.neighbors, arcLink: c.halfEdgeLink, ...links, nodeDelayNs: model.nodeDelayNs };
+  } else {
+    const offsets = new Int32Array(kept + 1);
+    let count = 0;
+    for (let u = 0; u < n; u++) {
+      if (reducedIndex[u] < 0) continue;
+      for (let h = c.offsets[u]; h < c.offsets[u + 1]; h++) if (reducedIndex[c.neighbors[h]] >= 0) count++;
+      offsets[reducedIndex[u] + 1] = count;
     }
+    const neighbors = new Int32Array(count);
+    const arcLink = new Int32Array(count);
+    const nodeDelayNs = new Float64Array(kept);
+    for (let u = 0, k = 0; u < n; u++) {
+      const r = reducedIndex[u];
+      if (r < 0) continue;
+      nodeDelayNs[r] = model.nodeDelayNs[u];
+      for (let h = c.offsets[u]; h < c.offsets[u + 1]; h++) {
+        const v = reducedIndex[c.neighbors[h]];
+        if (v < 0) continue;
+        neighbors[k] = v;
+        arcLink[k++] = c.halfEdgeLink[h];
+      }
+    }
+    graph = { n: kept, offsets, neighbors, arcLink, ...links, nodeDelayNs };
   }
   return {
-    graph: { n: kept, offsets, neighbors, arcDelayNs, arcGbps, nodeDelayNs },
+    graph,
     classes: reps.length,
     classRep,
     classSize: Int32Array.from(sizes),
     classOf,
     reducedIndex,
   };
+}
+
+/**
+ * True when no two accelerators can be latency twins, known without sorting their links: the hop metric's twin
+ * reduction (if it ran) found no two with the same neighbour set, and no link is a self-loop. Latency twins have
+ * the same link ends, so without self-loops the same neighbour sets: they would be twins there too.
+ */
+function noTwinsPossible(c: CompiledFabric): boolean {
+  const g = cachedSimpleGraph(c);
+  const red = g && cachedTwinReduction(c, g);
+  if (!red || red.classes !== c.accelerators.length) return false;
+  for (let e = 0; e < c.m; e++) if (c.linkA[e] === c.linkB[e]) return false;
+  return true;
 }
 
 function arcLess(c: CompiledFabric, model: LatencyModel, x: number, y: number): boolean {
@@ -255,7 +306,7 @@ export class PathLatencySolver {
    * gateway forwards campus traffic into the fabric).
    */
   run(source: number, sourceDelay = false): void {
-    const { offsets, neighbors, arcDelayNs, arcGbps, nodeDelayNs, n } = this.g;
+    const { offsets, neighbors, arcLink, linkDelayNs, linkGbps, nodeDelayNs, n } = this.g;
     const { dist, order, best } = this;
     const speeds = this.model.speedsGbps;
     best.fill(Infinity);
@@ -294,8 +345,10 @@ export class PathLatencySolver {
           dist[v] = d = dv;
           order[tail++] = v;
         }
-        if (d !== dv || arcGbps[h] < slowest) continue;
-        const x = base + arcDelayNs[h];
+        if (d !== dv) continue;
+        const e = arcLink[h];
+        if (linkGbps[e] < slowest) continue;
+        const x = base + linkDelayNs[e];
         if (x < lat[v]) lat[v] = x;
       }
     }
@@ -311,7 +364,7 @@ export class PathLatencySolver {
   }
 
   private fasterPass(source: number, sourceDelay: boolean, minGbps: number, ser: number): void {
-    const { offsets, neighbors, arcDelayNs, arcGbps, nodeDelayNs } = this.g;
+    const { offsets, neighbors, arcLink, linkDelayNs, linkGbps, nodeDelayNs } = this.g;
     const { dist, lat, stamp, best } = this;
     const id = ++this.runId;
     let frontier = this.frontier;
@@ -332,10 +385,11 @@ export class PathLatencySolver {
         const base = lu + (u !== source || sourceDelay ? nodeDelayNs[u] : 0);
         const dv = dist[u] + 1;
         for (let h = offsets[u], end = offsets[u + 1]; h < end; h++) {
-          if (arcGbps[h] < minGbps) continue;
+          const e = arcLink[h];
+          if (linkGbps[e] < minGbps) continue;
           const v = neighbors[h];
           if (dist[v] !== dv) continue;
-          const x = base + arcDelayNs[h];
+          const x = base + linkDelayNs[e];
           if (stamp[v] !== id) {
             stamp[v] = id;
             lat[v] = x;

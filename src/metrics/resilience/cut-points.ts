@@ -1,6 +1,7 @@
 // Single points of failure by one iterative Tarjan DFS over the compiled multigraph: bridges (a parallel link
 // is never one) and articulation nodes, each with the number of accelerators its failure cuts off.
 import { KIND_ACCELERATOR, type CompiledFabric } from '../../compile/compile.js';
+import { scratchOf } from '../graph/scratch.js';
 
 export interface CutPoints {
   /** Link -> accelerators cut off when it fails (-1 when it is not a bridge). */
@@ -18,22 +19,26 @@ export interface CutPoints {
  */
 export function findCutPoints(c: CompiledFabric): CutPoints {
   const { n, offsets, neighbors, halfEdgeLink, nodeKind } = c;
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const parentLink = new Int32Array(n).fill(-1);
-  const it = new Int32Array(n);
-  const subAcc = new Int32Array(n);
+  // Working arrays come from the fabric's scratch pool and go back at the end.
+  const pool = scratchOf(c);
+  const disc = pool.int32(n).fill(-1);
+  const low = pool.int32(n);
+  const parent = pool.int32(n).fill(-1);
+  const parentLink = pool.int32(n).fill(-1);
+  const it = pool.int32(n);
+  const subAcc = pool.int32(n);
   // Per node: accelerators in its DFS children that its removal separates, the largest of them, how many.
-  const sepSum = new Int32Array(n);
-  const sepMax = new Int32Array(n);
-  const sepCount = new Int32Array(n);
+  const sepSum = pool.int32(n);
+  const sepMax = pool.int32(n);
+  const sepCount = pool.int32(n);
   const component = new Int32Array(n);
   const componentAccelerators = new Int32Array(n);
   const bridgeCutOff = new Int32Array(c.m).fill(-1);
   const articulationCutOff = new Int32Array(n).fill(-1);
-  const bridgeChild = new Int32Array(c.m).fill(-1);
-  const stack = new Int32Array(n);
+  const bridgeChild = pool.int32(c.m).fill(-1);
+  const stack = pool.int32(n);
+  // The nodes of the component being searched, in discovery order.
+  const visited = pool.int32(n);
   let time = 0;
   for (let r = 0; r < n; r++) {
     if (disc[r] !== -1) continue;
@@ -42,7 +47,8 @@ export function findCutPoints(c: CompiledFabric): CutPoints {
     disc[r] = low[r] = time++;
     it[r] = offsets[r];
     subAcc[r] = nodeKind[r] === KIND_ACCELERATOR ? 1 : 0;
-    const visited: number[] = [r];
+    let seen = 0;
+    visited[seen++] = r;
     while (top >= 0) {
       const v = stack[top];
       const h = it[v];
@@ -58,7 +64,7 @@ export function findCutPoints(c: CompiledFabric): CutPoints {
           it[w] = offsets[w];
           subAcc[w] = nodeKind[w] === KIND_ACCELERATOR ? 1 : 0;
           stack[++top] = w;
-          visited.push(w);
+          visited[seen++] = w;
         } else if (disc[w] < low[v]) {
           low[v] = disc[w];
         }
@@ -77,9 +83,10 @@ export function findCutPoints(c: CompiledFabric): CutPoints {
       }
     }
     const total = subAcc[r];
-    for (const v of visited) component[v] = r;
+    for (let i = 0; i < seen; i++) component[visited[i]] = r;
     componentAccelerators[r] = total;
-    for (const v of visited) {
+    for (let i = 0; i < seen; i++) {
+      const v = visited[i];
       const e = parentLink[v];
       if (e >= 0 && bridgeChild[e] === v) bridgeCutOff[e] = Math.min(subAcc[v], total - subAcc[v]);
       // The root separates its children only when it has two or more; any other node when one child is cut.
@@ -91,5 +98,6 @@ export function findCutPoints(c: CompiledFabric): CutPoints {
       articulationCutOff[v] = total - self - largest;
     }
   }
+  pool.give(disc, low, parent, parentLink, it, subAcc, sepSum, sepMax, sepCount, bridgeChild, stack, visited);
   return { bridgeCutOff, articulationCutOff, component, componentAccelerators };
 }

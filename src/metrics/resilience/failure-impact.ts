@@ -119,19 +119,37 @@ export class FailureImpact {
 
 /** Links that fail with each network device: its own links, and for an OCS every circuit routed through it. */
 export function deviceLinks(c: CompiledFabric, via: readonly (readonly string[] | undefined)[]): Int32Array[] {
-  const lists: number[][] = Array.from({ length: c.n }, () => []);
-  for (let v = 0; v < c.n; v++) {
-    for (let h = c.offsets[v]; h < c.offsets[v + 1]; h++) lists[v].push(c.halfEdgeLink[h]);
-  }
-  for (let e = 0; e < via.length; e++) {
-    for (const id of via[e] ?? []) {
-      const o = c.nodeIndex.get(id);
-      const list = o === undefined ? undefined : lists[o];
-      // Links never end at a passive device, so only a circuit listing the same OCS twice can repeat.
-      if (list && list[list.length - 1] !== e) list.push(e);
+  // One flat array (each device's list a view of it): its own links, then the circuits listing it.
+  const n = c.n;
+  const start = new Int32Array(n + 1);
+  const last = new Int32Array(n);
+  const ownLinks = () => {
+    for (let v = 0; v < n; v++) last[v] = c.offsets[v + 1] > c.offsets[v] ? c.halfEdgeLink[c.offsets[v + 1] - 1] : -1;
+  };
+  // Links never end at a passive device, so only a circuit listing the same OCS twice can repeat.
+  const eachCircuit = (visit: (o: number, e: number) => void) => {
+    for (let e = 0; e < via.length; e++) {
+      for (const id of via[e] ?? []) {
+        const o = c.nodeIndex.get(id);
+        if (o === undefined || last[o] === e) continue;
+        last[o] = e;
+        visit(o, e);
+      }
     }
+  };
+  ownLinks();
+  const count = new Int32Array(n);
+  eachCircuit((o) => count[o]++);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + c.offsets[v + 1] - c.offsets[v] + count[v];
+  const flat = new Int32Array(start[n]);
+  const fill = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    flat.set(c.halfEdgeLink.subarray(c.offsets[v], c.offsets[v + 1]), start[v]);
+    fill[v] = start[v] + c.offsets[v + 1] - c.offsets[v];
   }
-  return lists.map((l) => Int32Array.from(l));
+  ownLinks();
+  eachCircuit((o, e) => (flat[fill[o]++] = e));
+  return Array.from({ length: n }, (_, v) => flat.subarray(start[v], start[v + 1]));
 }
 
 /** Network devices that can fail as a unit: everything but accelerators and passive patch panels. */

@@ -40,6 +40,7 @@ export function pathDiversity(c: CompiledFabric, g: SimpleGraph, samples: number
       pairs.push({ a: c.nodeIds[acc[x]], b: c.nodeIds[acc[y]], ...r });
     }
   }
+  dag.release();
   const counts = pairs.map((p) => p.paths);
   return {
     pairs,

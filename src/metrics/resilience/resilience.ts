@@ -106,11 +106,14 @@ export function computeResilience(ctx: EvalContext, options: ResilienceOptions =
     }
   }
   // An OCS carries circuits, not links of its own: its failure is a set of link failures.
-  const viaLists = ctx.doc.links.map((l) => l.via);
-  const hasVia = viaLists.some((v) => v && v.length > 0);
-  const linksOf = deviceLinks(c, viaLists);
+  const links = ctx.doc.links;
+  let hasVia = false;
+  for (let e = 0; e < links.length && !hasVia; e++) hasVia = (links[e].via?.length ?? 0) > 0;
+  const kind = options.kind ?? 'link';
+  // Device failures (OCS circuits, or the Monte Carlo's switch kind) need each device's links; link failures do not.
+  const linksOf = hasVia || kind === 'switch' ? deviceLinks(c, links.map((l) => l.via)) : undefined;
   let criticalOcs = 0;
-  if (hasVia) {
+  if (hasVia && linksOf) {
     const alive = new Uint8Array(c.m).fill(1);
     for (let v = 0; v < c.n; v++) {
       if (kindName(v) !== 'ocs' || linksOf[v].length === 0) continue;
@@ -139,8 +142,11 @@ export function computeResilience(ctx: EvalContext, options: ResilienceOptions =
     note: 'cut off = accelerators separated from the largest surviving part of their connected component',
   };
 
-  const kind = options.kind ?? 'link';
-  const candidates = kind === 'link' ? Int32Array.from({ length: c.m }, (_, e) => e) : failableDevices(c);
+  let candidates: Int32Array;
+  if (kind === 'link') {
+    candidates = new Int32Array(c.m);
+    for (let e = 0; e < c.m; e++) candidates[e] = e;
+  } else candidates = failableDevices(c);
   const split = intactSplit(ctx, options, notes);
   const monteCarlo = monteCarloFailures(c, {
     kind,
@@ -198,11 +204,18 @@ function intactSplit(ctx: EvalContext, options: ResilienceOptions, notes: string
       }
     }
   }
-  const sideA = Array.from(c.accelerators).filter((v) => inA[v]);
-  const sideB = Array.from(c.accelerators).filter((v) => !inA[v]);
+  const acc = c.accelerators;
+  let inSideA = 0;
+  for (let i = 0; i < acc.length; i++) inSideA += inA[acc[i]];
+  const sideA = new Int32Array(inSideA);
+  const sideB = new Int32Array(acc.length - inSideA);
+  for (let i = 0, a = 0, b = 0; i < acc.length; i++) {
+    if (inA[acc[i]]) sideA[a++] = acc[i];
+    else sideB[b++] = acc[i];
+  }
   if (countA === 0 || sideB.length === 0) {
     notes.push('the bisection split does not divide the accelerators in two: surviving bisection not computed');
     return undefined;
   }
-  return { sideA: Int32Array.from(sideA), sideB: Int32Array.from(sideB) };
+  return { sideA, sideB };
 }

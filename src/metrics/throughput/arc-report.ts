@@ -2,6 +2,7 @@
 // with their ids, and the utilisation per link tier.
 import type { CompiledFabric } from '../../compile/compile.js';
 import type { FabricDocument } from '../../model/types.js';
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 
 /** One direction of one arc (parallel links merged), loaded at the reported rate. */
@@ -30,11 +31,12 @@ export interface TierUtilization {
 
 /** Largest rate r such that r x load fits every arc: min over loaded arcs of capacity / load (Infinity if none). */
 export function saturatingRate(g: SimpleGraph, loadPerUnit: Float64Array): number {
+  const cap = g.capacityGbps;
   let rate = Infinity;
   for (let a = 0; a < loadPerUnit.length; a++) {
     const l = loadPerUnit[a];
     if (l > 0) {
-      const r = g.capacityGbps[a] / l;
+      const r = cap[a] / l;
       if (r < rate) rate = r;
     }
   }
@@ -46,9 +48,12 @@ export const BINDING_TOLERANCE = 1e-9;
 
 /** Arcs loaded to capacity at `rate`, within a relative tolerance. */
 export function countBinding(g: SimpleGraph, loadPerUnit: Float64Array, rate: number, tolerance = BINDING_TOLERANCE): number {
+  const cap = g.capacityGbps;
+  const floor = 1 - tolerance;
   let count = 0;
   for (let a = 0; a < loadPerUnit.length; a++) {
-    if (loadPerUnit[a] > 0 && (loadPerUnit[a] * rate) / g.capacityGbps[a] >= 1 - tolerance) count++;
+    const l = loadPerUnit[a];
+    if (l > 0 && (l * rate) / cap[a] >= floor) count++;
   }
   return count;
 }
@@ -56,15 +61,21 @@ export function countBinding(g: SimpleGraph, loadPerUnit: Float64Array, rate: nu
 /** The `limit` most utilised arcs at `rate` (ties broken by arc order, so the output is deterministic). */
 export function topArcs(c: CompiledFabric, g: SimpleGraph, loadPerUnit: Float64Array, rate: number, limit: number): ArcLoad[] {
   const picked: number[] = [];
-  const util = (a: number) => loadPerUnit[a] / g.capacityGbps[a];
+  // Utilisation of each picked arc alongside it (computed once per arc, compared as before).
+  const pickedUtil: number[] = [];
+  const cap = g.capacityGbps;
   for (let a = 0; a < loadPerUnit.length; a++) {
     if (!(loadPerUnit[a] > 0)) continue;
-    if (picked.length === limit && util(a) <= util(picked[limit - 1])) continue;
+    const u = loadPerUnit[a] / cap[a];
+    if (picked.length === limit && u <= pickedUtil[limit - 1]) continue;
     let i = picked.length < limit ? picked.length : limit - 1;
     picked[i] = a;
-    while (i > 0 && util(picked[i - 1]) < util(a)) {
+    pickedUtil[i] = u;
+    while (i > 0 && pickedUtil[i - 1] < u) {
       picked[i] = picked[i - 1];
+      pickedUtil[i] = pickedUtil[i - 1];
       picked[--i] = a;
+      pickedUtil[i] = u;
     }
   }
   return picked.map((a) => {
@@ -96,11 +107,13 @@ function arcTail(g: SimpleGraph, a: number): number {
 
 /** Utilisation per link tier at `rate`; a link's utilisation is its arc's (parallel links share in proportion). */
 export function utilizationByTier(doc: FabricDocument, g: SimpleGraph, loadPerUnit: Float64Array, rate: number): TierUtilization[] {
-  const linkUtil = new Float64Array(doc.links.length);
+  const pool = scratchOf(g);
+  const linkUtil = pool.float64(doc.links.length);
+  const { linkStart, arcLinks } = g;
   for (let a = 0; a < loadPerUnit.length; a++) {
     const u = (loadPerUnit[a] * rate) / g.capacityGbps[a];
-    for (let i = g.linkStart[a]; i < g.linkStart[a + 1]; i++) {
-      const e = g.arcLinks[i];
+    for (let i = linkStart[a]; i < linkStart[a + 1]; i++) {
+      const e = arcLinks[i];
       if (u > linkUtil[e]) linkUtil[e] = u;
     }
   }
@@ -113,6 +126,7 @@ export function utilizationByTier(doc: FabricDocument, g: SimpleGraph, loadPerUn
     t.sum += linkUtil[e];
     if (linkUtil[e] > t.max) t.max = linkUtil[e];
   }
+  pool.give(linkUtil);
   return [...byTier.entries()].map(([tier, t]) => ({
     tier, links: t.links, maxUtilization: t.max, meanUtilization: t.sum / t.links,
   }));

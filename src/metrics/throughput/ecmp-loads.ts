@@ -3,6 +3,7 @@
 // each destination twin class (one BFS and one far-to-near sweep per class). Only when exact work would exceed
 // the budget: an estimate, one destination per symmetry class standing for the class with its loads spread over
 // each class of equivalent arcs (right only when the classes are automorphism orbits, which is not proven).
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 import { refineColours } from './colour-refinement.js';
 import { twinClasses, type TwinClasses } from './twin-classes.js';
@@ -49,7 +50,10 @@ export interface SymmetryCheck {
 }
 
 export interface EcmpLoads {
-  /** Arc -> load per unit of pair demand (multiply by lambda for Gbps), in the arc's direction. */
+  /**
+   * Arc -> load per unit of pair demand (multiply by lambda for Gbps), in the arc's direction. Borrowed from
+   * scratchOf(g): a caller done with it may give it back.
+   */
   arcLoad: Float64Array;
   /** Sum over ordered connected endpoint pairs of the shortest-path hops. */
   hopSum: number;
@@ -189,7 +193,7 @@ export function ecmpAllToAllLoads(g: SimpleGraph, endpoints: Int32Array, options
     }
     if (method === 'exact' || twins().count * perClass <= maxWork) {
       const all = Int32Array.from({ length: endpoints.length }, (_, i) => i);
-      const arcLoad = new Float64Array(g.neighbors.length);
+      const arcLoad = scratchOf(g).float64(g.neighbors.length);
       const r = plainLoads(g, endpoints, twins(), all, arcLoad, options.tick);
       options.tick?.(1);
       return {
@@ -249,7 +253,7 @@ function zoneLoads(
   let zoneWork = plan.work;
   for (const c of plan.classes) if (c.alive) zoneWork += 4 * plan.shells[c.zone]!.graph.to.length;
   if (options.strategy !== 'zones' && zoneWork + fallbackClasses * perClass > maxWork) return null;
-  const arcLoad = new Float64Array(g.neighbors.length);
+  const arcLoad = scratchOf(g).float64(g.neighbors.length);
   const certified = endpoints.length - plan.fallback.length;
   const tick = options.tick;
   const zoned = zoneAllToAllLoads(g, plan, endpoints, arcLoad, tick && ((f) => tick((f * certified) / endpoints.length)));
@@ -380,7 +384,7 @@ function symmetryLoads(
 function partialLoads(g: SimpleGraph, endpoints: Int32Array, scratch: Scratch, perClass: number, maxWork: number, options: EcmpLoadOptions): EcmpLoads {
   const N = endpoints.length;
   const want = Math.max(1, Math.min(N, Math.floor(Math.min(maxWork, 1e15) / perClass)));
-  const arcLoad = new Float64Array(g.neighbors.length);
+  const arcLoad = scratchOf(g).float64(g.neighbors.length);
   let hopSum = 0;
   let disconnectedPairs = 0;
   for (let i = 0; i < want; i++) {

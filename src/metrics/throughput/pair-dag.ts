@@ -1,6 +1,7 @@
 // Shortest-path DAG between one source and one destination by bidirectional BFS (each side stops at the
 // meeting level, so a pair costs the two balls around its ends, not the whole fabric). On the DAG: the ECMP
 // split of one unit of flow, the number of shortest paths, and the lowest latency among shortest paths.
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 
 /**
@@ -44,17 +45,26 @@ export class PairDag {
   constructor(g: SimpleGraph) {
     this.g = g;
     const n = g.n;
-    this.seenS = new Int32Array(n);
-    this.seenD = new Int32Array(n);
-    this.levelS = new Int32Array(n);
-    this.levelD = new Int32Array(n);
-    this.onDag = new Int32Array(n);
-    this.queueS = new Int32Array(n);
-    this.queueD = new Int32Array(n);
-    this.value = new Float64Array(n);
-    this.valueStamp = new Int32Array(n);
-    this.nextD = new Int32Array(n);
-    this.nextS = new Int32Array(n);
+    const pool = scratchOf(g);
+    this.seenS = pool.int32(n);
+    this.seenD = pool.int32(n);
+    this.levelS = pool.int32(n);
+    this.levelD = pool.int32(n);
+    this.onDag = pool.int32(n);
+    this.queueS = pool.int32(n);
+    this.queueD = pool.int32(n);
+    this.value = pool.float64(n);
+    this.valueStamp = pool.int32(n);
+    this.nextD = pool.int32(n);
+    this.nextS = pool.int32(n);
+  }
+
+  /** Give the buffers back to the graph's scratch pool; the instance must not be used afterwards. */
+  release(): void {
+    scratchOf(this.g).give(
+      this.seenS, this.seenD, this.levelS, this.levelD, this.onDag, this.queueS, this.queueD, this.value,
+      this.valueStamp, this.nextD, this.nextS,
+    );
   }
 
   /** Build the DAG of shortest s-d paths; returns the hop count, -1 when d cannot be reached. */
@@ -161,67 +171,10 @@ export class PairDag {
     }
   }
 
-  /** Is arc a (from u, at s-side level l < hopsS) a DAG arc? */
-  private isNextS(w: number, l: number): boolean {
-    const st = this.stamp;
-    return this.onDag[w] === st && this.seenS[w] === st && this.levelS[w] === l + 1;
-  }
-
-  /** Is w one hop closer to d than a node at d-side level j (j <= hopsD)? */
-  private isNextD(w: number, j: number): boolean {
-    return this.seenD[w] === this.stamp && this.levelD[w] === j - 1;
-  }
-
-  /**
-   * Walk the DAG from s to d in topological order. `combine(u, a, w, x)` is given each DAG arc a = u -> w with
-   * the value x of u and returns what w receives; receipts add (`mode` 'sum') or keep the least ('min').
-   * The value of s is `init`. Returns the value reached at d.
-   */
-  private walk(init: number, mode: 'sum' | 'min', combine: (u: number, a: number, w: number, x: number) => number): number {
-    const st = ++this.walkStamp;
-    const { value, valueStamp, queueS, queueD, levelStartS, levelStartD, hopsS, hopsD } = this;
-    const { offsets, neighbors } = this.g;
-    const give = (w: number, x: number) => {
-      if (valueStamp[w] !== st) {
-        valueStamp[w] = st;
-        value[w] = x;
-      } else if (mode === 'sum') value[w] += x;
-      else if (x < value[w]) value[w] = x;
-    };
-    valueStamp[this.s] = st;
-    value[this.s] = init;
-    if (this.s === this.d) return init;
-    for (let l = 0; l < hopsS; l++) {
-      for (let i = levelStartS[l]; i < levelStartS[l + 1]; i++) {
-        const u = queueS[i];
-        if (valueStamp[u] !== st) continue;
-        const x = value[u];
-        for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
-          const w = neighbors[a];
-          if (this.isNextS(w, l)) give(w, combine(u, a, w, x));
-        }
-      }
-    }
-    // From the meeting level on, nodes are listed by the d side; only those the s side delivered to carry value.
-    for (let j = hopsD; j >= 1; j--) {
-      for (let i = levelStartD[j]; i < levelStartD[j + 1]; i++) {
-        const u = queueD[i];
-        if (valueStamp[u] !== st) continue;
-        const x = value[u];
-        for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
-          const w = neighbors[a];
-          if (this.isNextD(w, j)) give(w, combine(u, a, w, x));
-        }
-      }
-    }
-    return valueStamp[this.d] === st ? value[this.d] : NaN;
-  }
-
   /** Add the ECMP split of `amount` units from s to d to arcLoad (even split over next-hop neighbours). */
   addFlow(amount: number, arcLoad: Float64Array): void {
     if (this.hops <= 0) return;
-    // A specialised walk(): this runs once per flow of every permutation and ring, so no callbacks, and the
-    // next-hop counts come from the build.
+    // No callbacks: this runs once per flow of every permutation and ring; next-hop counts come from the build.
     const st = this.stamp;
     const ws = ++this.walkStamp;
     const { value, valueStamp, queueS, queueD, levelStartS, levelStartD, hopsS, hopsD, seenS, levelS, onDag, seenD, levelD, nextS, nextD } = this;
@@ -266,14 +219,97 @@ export class PairDag {
   /** Number of shortest s-d paths, counting parallel links separately (as distinct physical paths). */
   countPaths(): number {
     if (this.hops < 0) return 0;
-    const { linkStart } = this.g;
-    return this.walk(1, 'sum', (_u, a, _w, x) => x * (linkStart[a + 1] - linkStart[a]));
+    if (this.s === this.d) return 1;
+    // Pushed along the DAG from s in level order (every count is a sum taken in that order), without callbacks.
+    const st = this.stamp;
+    const ws = ++this.walkStamp;
+    const { value, valueStamp, queueS, queueD, levelStartS, levelStartD, hopsS, hopsD, seenS, levelS, onDag, seenD, levelD } = this;
+    const { offsets, neighbors, linkStart } = this.g;
+    valueStamp[this.s] = ws;
+    value[this.s] = 1;
+    for (let l = 0; l < hopsS; l++) {
+      for (let i = levelStartS[l]; i < levelStartS[l + 1]; i++) {
+        const u = queueS[i];
+        if (valueStamp[u] !== ws) continue;
+        const x = value[u];
+        for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+          const w = neighbors[a];
+          if (onDag[w] !== st || seenS[w] !== st || levelS[w] !== l + 1) continue;
+          const y = x * (linkStart[a + 1] - linkStart[a]);
+          if (valueStamp[w] !== ws) {
+            valueStamp[w] = ws;
+            value[w] = y;
+          } else value[w] += y;
+        }
+      }
+    }
+    // From the meeting level on, nodes are listed by the d side; only those the s side delivered to carry counts.
+    for (let j = hopsD; j >= 1; j--) {
+      for (let i = levelStartD[j]; i < levelStartD[j + 1]; i++) {
+        const u = queueD[i];
+        if (valueStamp[u] !== ws) continue;
+        const x = value[u];
+        for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+          const w = neighbors[a];
+          if (seenD[w] !== st || levelD[w] !== j - 1) continue;
+          const y = x * (linkStart[a + 1] - linkStart[a]);
+          if (valueStamp[w] !== ws) {
+            valueStamp[w] = ws;
+            value[w] = y;
+          } else value[w] += y;
+        }
+      }
+    }
+    return valueStamp[this.d] === ws ? value[this.d] : NaN;
   }
 
-  /** Least latency over the shortest-hop paths: arcNs per arc (its fastest link), nodeNs per transit node. */
+  /**
+   * Least latency over the shortest-hop paths: arcNs per arc (its fastest link), nodeNs per transit node. Sums
+   * run from s toward d one arc at a time (latency so far + arc + node), so every path's total is the same float.
+   */
   minLatencyNs(arcNs: Float64Array, nodeNs: Float64Array): number {
     if (this.hops < 0) return Infinity;
     const s = this.s;
-    return this.walk(0, 'min', (u, a, _w, x) => x + arcNs[a] + (u === s ? 0 : nodeNs[u]));
+    if (s === this.d) return 0;
+    // No callbacks, as addFlow: a ring takes one pair per step, 50,000 at national scale.
+    const st = this.stamp;
+    const ws = ++this.walkStamp;
+    const { value, valueStamp, queueS, queueD, levelStartS, levelStartD, hopsS, hopsD, seenS, levelS, onDag, seenD, levelD } = this;
+    const { offsets, neighbors, reverse } = this.g;
+    valueStamp[s] = ws;
+    value[s] = 0;
+    for (let l = 0; l < hopsS; l++) {
+      for (let i = levelStartS[l]; i < levelStartS[l + 1]; i++) {
+        const u = queueS[i];
+        if (valueStamp[u] !== ws) continue;
+        const xu = value[u];
+        const node = u === s ? 0 : nodeNs[u];
+        for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+          const w = neighbors[a];
+          if (onDag[w] !== st || seenS[w] !== st || levelS[w] !== l + 1) continue;
+          const x = xu + arcNs[a] + node;
+          if (valueStamp[w] !== ws) {
+            valueStamp[w] = ws;
+            value[w] = x;
+          } else if (x < value[w]) value[w] = x;
+        }
+      }
+    }
+    // Toward d: pull from the level one step further from d (as addFlow), over the same arcs in reverse.
+    for (let j = hopsD; j >= 1; j--) {
+      for (let i = levelStartD[j - 1]; i < levelStartD[j]; i++) {
+        const w = queueD[i];
+        for (let a = offsets[w], end = offsets[w + 1]; a < end; a++) {
+          const u = neighbors[a];
+          if (valueStamp[u] !== ws || seenD[u] !== st || levelD[u] !== j) continue;
+          const x = value[u] + arcNs[reverse[a]] + (u === s ? 0 : nodeNs[u]);
+          if (valueStamp[w] !== ws) {
+            valueStamp[w] = ws;
+            value[w] = x;
+          } else if (x < value[w]) value[w] = x;
+        }
+      }
+    }
+    return valueStamp[this.d] === ws ? value[this.d] : NaN;
   }
 }

@@ -5,6 +5,7 @@ import type { FabricDocument } from '../../model/types.js';
 import type { Rng } from '../../model/random.js';
 import { countBinding, saturatingRate, topArcs, type ArcLoad } from './arc-report.js';
 import { PairDag } from './pair-dag.js';
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 import { zonePatternLoads } from './zone-flows.js';
 import { zonePlanOf } from './zone-plan.js';
@@ -35,7 +36,8 @@ export function patternRate(
   c: CompiledFabric, g: SimpleGraph, src: Int32Array, dst: Int32Array, tick?: (fraction: number) => void, bottlenecks = 10,
   strategy: 'auto' | 'pairs' = 'auto',
 ): PatternRate {
-  const load = new Float64Array(g.neighbors.length);
+  const pool = scratchOf(g);
+  const load = pool.float64(g.neighbors.length);
   const plan = strategy === 'auto' ? zonePlanOf(g, c.accelerators) : null;
   const zoned = plan ? zonePatternLoads(g, plan, c.accelerators, src, dst, load, tick && ((f) => tick(0.9 * f))) : null;
   let dag: PairDag | undefined;
@@ -59,7 +61,7 @@ export function patternRate(
   const connected = flows - disconnected;
   const rate = disconnected > 0 ? 0 : saturatingRate(g, load);
   const shown = Number.isFinite(rate) && rate > 0 ? rate : 0;
-  return {
+  const out: PatternRate = {
     flows,
     rateGbps: Number.isFinite(rate) ? rate : 0,
     disconnectedFlows: disconnected,
@@ -68,6 +70,9 @@ export function patternRate(
     bindingArcs: shown > 0 ? countBinding(g, load, shown) : 0,
     bottlenecks: shown > 0 ? topArcs(c, g, load, shown, bottlenecks) : [],
   };
+  pool.give(load);
+  dag?.release();
+  return out;
 }
 
 /**
@@ -75,7 +80,15 @@ export function patternRate(
  * the next and the last to the first. Every endpoint sends to exactly one other and receives from exactly one.
  */
 export function randomCyclicPermutation(endpoints: Int32Array, rng: Rng): { src: Int32Array; dst: Int32Array } {
-  return ringFlows(Int32Array.from(rng.shuffle(Array.from(endpoints))));
+  // rng.shuffle's draws and swaps, on a typed copy (no JS array of 50,000 numbers).
+  const order = endpoints.slice();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return ringFlows(order);
 }
 
 export type RingOrder = 'server' | 'accelerator';
@@ -118,9 +131,40 @@ export function ringSequence(doc: FabricDocument, _c: CompiledFabric, endpoints:
     rackRank[i] = rr;
     serverRank[i] = sr;
   }
-  const idx = Array.from({ length: N }, (_, i) => i);
-  idx.sort((a, b) => rackRank[a] - rackRank[b] || serverRank[a] - serverRank[b] || a - b);
-  return Int32Array.from(idx, (i) => endpoints[i]);
+  // Order by (rack rank, server rank, position): two stable counting sorts, server rank first (ranks are dense).
+  const byServer = countingOrder(serverRank, servers, null);
+  const ranked = countingOrder(rackRank, racks, byServer);
+  const out = new Int32Array(N);
+  for (let k = 0; k < N; k++) out[k] = endpoints[ranked[k]];
+  return out;
+}
+
+/** Positions 0..N-1 (or `within`, in its order) stably sorted by key (keys in 0 .. keys-1). */
+function countingOrder(key: Int32Array, keys: number, within: Int32Array | null): Int32Array {
+  const N = key.length;
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < N; i++) start[key[i] + 1]++;
+  for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+  const out = new Int32Array(N);
+  for (let r = 0; r < N; r++) {
+    const i = within ? within[r] : r;
+    out[start[key[i]]++] = i;
+  }
+  return out;
+}
+
+const ringCache = new WeakMap<CompiledFabric, Map<RingOrder, Int32Array>>();
+
+/**
+ * ringSequence of all the fabric's accelerators, cached per compiled fabric: the throughput ring and the
+ * collectives' default job use the same one. Read-only.
+ */
+export function acceleratorRing(doc: FabricDocument, c: CompiledFabric, order: RingOrder): Int32Array {
+  let byOrder = ringCache.get(c);
+  if (!byOrder) ringCache.set(c, (byOrder = new Map()));
+  let seq = byOrder.get(order);
+  if (!seq) byOrder.set(order, (seq = ringSequence(doc, c, c.accelerators, order)));
+  return seq;
 }
 
 /** The ring's flows: each endpoint to the next, the last to the first (one direction, as ring all-reduce). */

@@ -7,7 +7,8 @@ import { countBinding, saturatingRate, topArcs, utilizationByTier, type ArcLoad,
 import { ecmpAllToAllLoads, type EcmpLoads, type EcmpMethod, type SymmetryCheck, type ZoneSummary } from './ecmp-loads.js';
 import { forgetZonePlan } from './zone-plan.js';
 import { buildConcurrentFlowLp, concurrentFlowLpSize, loadHighs, solveConcurrentFlowLp, type LpSize } from './lp.js';
-import { patternRate, randomCyclicPermutation, ringFlows, ringSequence, type PatternRate, type RingOrder } from './pattern-rate.js';
+import { acceleratorRing, patternRate, randomCyclicPermutation, ringFlows, type PatternRate, type RingOrder } from './pattern-rate.js';
+import { scratchOf } from '../graph/scratch.js';
 import { simpleGraphOf } from '../graph/simple.js';
 
 /** Measured on this project's 2-core machine: see the README (LP size limit). */
@@ -146,6 +147,7 @@ export async function computeThroughput(ctx: EvalContext, options: ThroughputOpt
     utilizationByTier: lambdaEcmp > 0 ? utilizationByTier(ctx.doc, g, loads.arcLoad, lambdaEcmp) : [],
     note: ecmpNote(loads, N),
   };
+  scratchOf(g).give(loads.arcLoad);
 
   // Distance bound.
   let capacitySumGbps = 0;
@@ -184,7 +186,7 @@ export async function computeThroughput(ctx: EvalContext, options: ThroughputOpt
     notes.push('permutation not rated: disabled by the permutation option');
   }
   const order = options.ringOrder ?? 'server';
-  const ringSeq = ringSequence(ctx.doc, c, acc, order);
+  const ringSeq = acceleratorRing(ctx.doc, c, order);
   const ringPattern = ringFlows(ringSeq);
   const ring = patternRate(c, g, ringPattern.src, ringPattern.dst, tick('throughput.ring'), shown);
   // The zone plan served the all-to-all, the permutation and the ring; later metrics do not need it.

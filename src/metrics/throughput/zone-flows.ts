@@ -158,10 +158,11 @@ export function zonePatternLoads(
     st.byContent.clear();
     st.cellMemo.clear();
     if (K.cellLevel) {
-      for (const f of flowsOf.get(k) ?? []) {
+      const flows = flowsOf.get(k) ?? [];
+      for (let i = 0; i < flows.length; i++) {
         if (tick && (done & 1023) === 0) tick(done / F);
         done++;
-        route(f, depth);
+        route(flows[i], depth);
       }
     } else {
       for (const c of K.childClasses) if (needed[c]) visit(c, depth + 1);
@@ -436,13 +437,17 @@ export function zonePatternLoads(
     const { order, start, to, arc, bpos, size } = st.dag!;
     const flow = st.flow;
     flow.fill(0, 0, size);
-    for (const x of st.injNodes) {
+    const injNodes = st.injNodes;
+    for (let i = 0; i < injNodes.length; i++) {
+      const x = injNodes[i];
       flow[x] += st.injNode[x];
       st.injNode[x] = 0;
     }
     st.injNodes.length = 0;
     const inner = plan.shells[K.zone]!.graph.inner;
-    for (const id of st.injInputs) {
+    const injInputs = st.injInputs;
+    for (let i = 0; i < injInputs.length; i++) {
+      const id = injInputs[i];
       const w = injById[id];
       injById[id] = 0;
       for (let r = out.start[id]; r < out.start[id + 1]; r++) flow[inner + out.pos[r]] += w * out.amount[r];

@@ -6,6 +6,7 @@
 // response of the boundary layer to that own-cell correction is applied, then each destination's cell is swept.
 // Cells of one type are swept once (on the representative) and their loads are spread over every cell of the
 // type at the end, each weighted by the members outside it.
+import { scratchOf } from '../graph/scratch.js';
 import type { SimpleGraph } from '../graph/simple.js';
 import type { ZonePlan } from './zone-plan.js';
 import type { ShellDag } from './zone-potential.js';
@@ -79,16 +80,19 @@ export function zoneAllToAllLoads(
   const agg = new Float64Array(maxShell);
   const arena = new Float64Arena();
   // Unit loads of the class being swept on representative cells' arcs (indexed by arc; reset after each class).
-  const repLoad = new Float64Array(g.neighbors.length);
+  const repLoad = scratchOf(g).float64(g.neighbors.length);
   const typeLoads = new Map<number, TypeLoads[]>();
   let rankBuf = new Int32Array(0);
-  let hopSum = 0;
+  // The running hop sum lives in a typed array: a double in a closure variable is boxed anew at every update.
+  const hopSum = new Float64Array(1);
   let swept = 0;
   let work = 0;
 
   for (let k = 0; k < classes.length; k++) if (classes[k].alive && classes[k].parent < 0) sweepClass(k, null);
   for (const [z, perType] of typeLoads) spreadTypeLoads(z, perType);
-  return { hopSum, classesSwept: swept, work };
+  // Every class moved its representative loads out (keepTypeLoads): the buffer is all zero again.
+  scratchOf(g).give(repLoad);
+  return { hopSum: hopSum[0], classesSwept: swept, work };
 
   function sweepClass(k: number, arrivals: Float64Array | null): void {
     const K = classes[k];
@@ -118,7 +122,10 @@ export function zoneAllToAllLoads(
     const childMembers: number[][] = Array.from({ length: nChild }, () => []);
     const n = K.count;
     if (cellLevel) {
-      for (const p of K.members) {
+      // Indexed loops in the per-class code: iterators cost an allocation per step until the code is optimised.
+      const members = K.members;
+      for (let i = 0; i < members.length; i++) {
+        const p = members[i];
         if (plan.classOf[p] !== k) continue;
         const q = plan.types.typeOfCell[tree.cellOf[endpoints[p]]];
         nQ[q]++;
@@ -131,7 +138,9 @@ export function zoneAllToAllLoads(
       }
     } else {
       const pos = tree.posAt[zone.level];
-      for (const c of K.childClasses) {
+      const childClasses = K.childClasses;
+      for (let i = 0; i < childClasses.length; i++) {
+        const c = childClasses[i];
         if (!classes[c].alive || classes[c].count === 0) continue;
         const q = childIdx[sg.localOfPos[pos[tree.zones[classes[c].zone].nodes[0]]]];
         nQ[q] += classes[c].count;
@@ -216,7 +225,7 @@ export function zoneAllToAllLoads(
         }
       }
     }
-    for (let q = 0; q < nChild; q++) hopSum += weight[q] * psiSum[q];
+    for (let q = 0; q < nChild; q++) hopSum[0] += weight[q] * psiSum[q];
 
     if (!cellLevel) {
       for (let q = 0; q < nChild; q++) {
@@ -224,7 +233,8 @@ export function zoneAllToAllLoads(
         const down = new Float64Array(B);
         // Clamp the rounding residue of (all arrivals) - (own outflow), which is >= 0 exactly.
         for (let jj = 0; jj < B; jj++) down[jj] = Math.max(0, arrive[jj] - outQ[q * B + jj]);
-        for (const c of childMembers[q]) sweepClass(c, down);
+        const list = childMembers[q];
+        for (let i = 0; i < list.length; i++) sweepClass(list[i], down);
       }
       return;
     }
@@ -357,7 +367,8 @@ export function zoneAllToAllLoads(
         for (let j = 0; j < B; j++) if (outQ[own + j] !== 0) f -= outQ[own + j] * resp[j * B + jj];
         through[jj] = Math.max(0, f);
       }
-      for (const p of childMembers[q]) sweepOwnCell(tree.cellOf[endpoints[p]], p, through);
+      const list = childMembers[q];
+      for (let i = 0; i < list.length; i++) sweepOwnCell(tree.cellOf[endpoints[list[i]]], list[i], through);
     }
 
     function sweepOwnCell(ci: number, p: number, thru: Float64Array): void {
@@ -387,7 +398,7 @@ export function zoneAllToAllLoads(
         let f = cellFlow[i];
         if (isEndpoint[u]) {
           f += 1;
-          hopSum += d;
+          hopSum[0] += d;
         }
         if (f === 0) continue;
         const lo = cg.inStart[base + i];

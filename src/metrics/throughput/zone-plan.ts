@@ -267,8 +267,9 @@ export function planZoneRouting(g: SimpleGraph, tree: ZoneTree, endpoints: Int32
         }
         const k = subClass[sid];
         const m = tree.cells[cellTypesHere[type][0]].nodes.length;
-        for (const ci of cellTypesHere[type]) {
-          const pos = endpointPos[tree.cells[ci].nodes[p]];
+        const ofType = cellTypesHere[type];
+        for (let t = 0; t < ofType.length; t++) {
+          const pos = endpointPos[tree.cells[ofType[t]].nodes[p]];
           classes[k].members.push(pos);
           classOf[pos] = k;
           const o = lambdaStart[pos];
@@ -430,18 +431,32 @@ export function zoneShell(g: SimpleGraph, tree: ZoneTree, z: number, types: Cell
   if (byType) {
     const drop = new Uint8Array(zone.nodes.length);
     const pos = tree.posAt[zone.level];
-    for (const cells of byType) for (let i = 1; i < cells.length; i++) for (const v of tree.cells[cells[i]].nodes) drop[pos[v]] = 1;
-    keep = zone.nodes.filter((_, i) => !drop[i]);
+    for (const cells of byType) {
+      for (let i = 1; i < cells.length; i++) {
+        const nodes = tree.cells[cells[i]].nodes;
+        for (let j = 0; j < nodes.length; j++) drop[pos[nodes[j]]] = 1;
+      }
+    }
+    let kept = 0;
+    for (let i = 0; i < drop.length; i++) kept += 1 - drop[i];
+    keep = new Int32Array(kept);
+    for (let i = 0, j = 0; i < drop.length; i++) if (!drop[i]) keep[j++] = zone.nodes[i];
   }
   const graph = shellGraph(g, tree, z, scratch, keep);
   const childIdx = new Int32Array(graph.nodes.length).fill(-1);
   const pos = tree.posAt[zone.level];
   if (!byType) {
-    zone.childZones.forEach((cz, q) => { for (const v of tree.zones[cz].nodes) childIdx[graph.localOfPos[pos[v]]] = q; });
+    zone.childZones.forEach((cz, q) => {
+      const nodes = tree.zones[cz].nodes;
+      for (let i = 0; i < nodes.length; i++) childIdx[graph.localOfPos[pos[nodes[i]]]] = q;
+    });
     return { graph, childIdx };
   }
   const local = (v: number) => graph.localOfPos[pos[v]];
-  byType.forEach((cells, type) => { for (const v of tree.cells[cells[0]].nodes) childIdx[local(v)] = type; });
+  byType.forEach((cells, type) => {
+    const nodes = tree.cells[cells[0]].nodes;
+    for (let i = 0; i < nodes.length; i++) childIdx[local(nodes[i])] = type;
+  });
   return {
     graph, childIdx, types: byType,
     repLocal: byType.map((cells) => Int32Array.from(tree.cells[cells[0]].nodes, local)),

@@ -106,6 +106,18 @@ export function potentialDag(
   cellLevel: boolean, scratch: DagScratch,
 ): PotentialDag {
   const size = sg.nodes.length;
+  // Zones built alike (the rail groups of identical pods) have the same shell-local search: reuse it.
+  const memo = scratch.memo;
+  const hash = memo.hash(sg, childIdx, boundaryLocal, values, cellLevel);
+  const known = memo.find(hash, sg, childIdx, boundaryLocal, values, cellLevel);
+  if (known) {
+    const arc = scratch.pool.take(known.arcLocal.length);
+    const reverse = g.reverse;
+    const sgArc = sg.arc;
+    for (let p = 0; p < arc.length; p++) arc[p] = reverse[sgArc[known.arcLocal[p]]];
+    const d = known.result;
+    return { psi: d.psi, maxPsi: d.maxPsi, excluded: d.excluded, work: d.work, dag: { ...d.dag, arc } };
+  }
   scratch.fit(size, sg.to.length);
   const { tail: tails, head: heads, arc: arcs, queue } = scratch;
   const outDeg = scratch.deg;
@@ -156,7 +168,7 @@ export function potentialDag(
       }
       tails[m] = v;
       heads[m] = u;
-      arcs[m++] = reverse[sgArc[e]];
+      arcs[m++] = e;
       outDeg[v + 1]++;
     }
   }
@@ -167,18 +179,82 @@ export function potentialDag(
   for (let x = 0; x < size; x++) fill[x] = start[x];
   const to = pool.take(m);
   const arc = pool.take(m);
+  // The shell-local arc of each DAG arc (kept with the memo entry, to map another alike shell's arcs).
+  const arcLocal = pool.take(m);
   for (let e = 0; e < m; e++) {
     const p = fill[tails[e]]++;
     to[p] = heads[e];
-    arc[p] = arcs[e];
+    arcLocal[p] = arcs[e];
+    arc[p] = reverse[sgArc[arcs[e]]];
   }
   // Far to near: the BFS order backwards.
   const byLevel = pool.take(tail);
   for (let i = 0; i < tail; i++) byLevel[i] = queue[tail - 1 - i];
-  return {
+  const result: PotentialDag = {
     psi: dist, maxPsi, excluded, work: sg.to.length,
     dag: { size, order: byLevel, start, to, arc, bpos, work: m },
   };
+  memo.add(hash, sg, childIdx, boundaryLocal, values, cellLevel, result, arcLocal);
+  return result;
+}
+
+interface MemoEntry {
+  start: Int32Array;
+  to: Int32Array;
+  childIdx: Int32Array;
+  boundaryLocal: Int32Array;
+  values: Int32Array;
+  cellLevel: boolean;
+  result: PotentialDag;
+  arcLocal: Int32Array;
+}
+
+/**
+ * potentialDag results by their inputs (the shell's local CSR, child indices, seeds and their values): the search
+ * reads nothing else, so an alike shell gets the same potential, order and local DAG, with its own global arcs.
+ * Results are read-only.
+ */
+export class PotentialMemo {
+  private readonly byHash = new Map<number, MemoEntry[]>();
+
+  hash(sg: ShellGraph, childIdx: Int32Array, boundaryLocal: Int32Array, values: ArrayLike<number>, cellLevel: boolean): number {
+    let h = Math.imul(0x811c9dc5 ^ sg.nodes.length, 0x01000193) ^ (cellLevel ? 1 : 0);
+    const mixAll = (a: ArrayLike<number>) => {
+      h = Math.imul(h ^ a.length, 0x01000193);
+      for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a[i], 0x01000193);
+    };
+    mixAll(sg.start);
+    mixAll(sg.to);
+    mixAll(childIdx);
+    mixAll(boundaryLocal);
+    mixAll(values);
+    return h & 0x3fffffff;
+  }
+
+  find(
+    hash: number, sg: ShellGraph, childIdx: Int32Array, boundaryLocal: Int32Array, values: ArrayLike<number>, cellLevel: boolean,
+  ): MemoEntry | undefined {
+    return this.byHash.get(hash)?.find((e) => e.cellLevel === cellLevel && e.start.length === sg.start.length &&
+      sameInts(e.start, sg.start) && sameInts(e.to, sg.to) && sameInts(e.childIdx, childIdx) &&
+      sameInts(e.boundaryLocal, boundaryLocal) && sameInts(e.values, values));
+  }
+
+  add(
+    hash: number, sg: ShellGraph, childIdx: Int32Array, boundaryLocal: Int32Array, values: ArrayLike<number>, cellLevel: boolean,
+    result: PotentialDag, arcLocal: Int32Array,
+  ): void {
+    let bucket = this.byHash.get(hash);
+    if (!bucket) this.byHash.set(hash, (bucket = []));
+    bucket.push({
+      start: sg.start, to: sg.to, childIdx, boundaryLocal, values: Int32Array.from(values), cellLevel, result, arcLocal,
+    });
+  }
+}
+
+function sameInts(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -203,9 +279,10 @@ export class Int32Pool {
   }
 }
 
-/** Scratch of potentialDag, grown to the largest shell, and the pool its results are carved from. */
+/** Scratch of potentialDag, grown to the largest shell, the pool its results are carved from, and its memo. */
 export class DagScratch {
   readonly pool = new Int32Pool();
+  readonly memo = new PotentialMemo();
   tail = new Int32Array(0);
   head = new Int32Array(0);
   arc = new Int32Array(0);

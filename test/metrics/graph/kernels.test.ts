@@ -147,6 +147,54 @@ describe('bit-parallel BFS', () => {
       }),
     );
   });
+  it('injected entries (a bit entering several nodes at several distances) reach v at min over entries of level + hops', () => {
+    const entry = fc.tuple(fc.nat(63), fc.nat(40), fc.nat(3));
+    fc.assert(
+      fc.property(randomGraph, fc.array(entry, { minLength: 1, maxLength: 30 }), ({ accs, sws, edges }, raw) => {
+        const c = compileDocument(docFromEdges(accs, sws, edges));
+        const g = simpleGraphOf(c);
+        const nodes = raw.map(([v]) => v % g.n);
+        const bits = raw.map(([, b]) => b);
+        const levels = raw.map(([, , l]) => l);
+        const bitCount = Math.max(...bits) + 1;
+        const want = Array.from({ length: bitCount }, () => new Int32Array(g.n).fill(-1));
+        raw.forEach((_, k) => {
+          const { dist } = bfs(c, nodes[k]);
+          for (let v = 0; v < g.n; v++) {
+            if (dist[v] < 0) continue;
+            const d = levels[k] + dist[v];
+            if (want[bits[k]][v] < 0 || d < want[bits[k]][v]) want[bits[k]][v] = d;
+          }
+        });
+        // Driven by step(): every (bit, node) pair shows up once, at its distance; level 0 is not reported.
+        const got = Array.from({ length: bitCount }, () => new Int32Array(g.n).fill(-1));
+        const bfsStep = new BitParallelBfs(g, 2);
+        bfsStep.start(nodes, bits, levels, bitCount);
+        const seen: number[] = [];
+        while (bfsStep.step()) {
+          seen.push(bfsStep.level);
+          for (let i = 0; i < bfsStep.count; i++) {
+            const v = bfsStep.frontier[i];
+            for (let b = 0; b < bitCount; b++) {
+              if ((bfsStep.bits[bfsStep.freshOffset + v * bfsStep.stride + (b >>> 5)] >>> (b & 31)) & 1) {
+                expect(got[b][v]).toBe(-1);
+                got[b][v] = bfsStep.level;
+              }
+            }
+          }
+        }
+        for (let b = 0; b < bitCount; b++) {
+          for (let v = 0; v < g.n; v++) if (want[b][v] === 0) got[b][v] = 0;
+          expect(Array.from(got[b])).toEqual(Array.from(want[b]));
+        }
+        // The callback form reports the same levels in the same order.
+        const viaCallback: number[] = [];
+        new BitParallelBfs(g, 2).runInjected(nodes, bits, levels, bitCount, (lvl) => viaCallback.push(lvl));
+        expect(viaCallback).toEqual(seen);
+      }),
+      { numRuns: 150 },
+    );
+  });
   it('counts bits', () => {
     expect([0, 1, 0xff, -1, 0x80000000 | 0, 0x55555555].map(popcount32)).toEqual([0, 1, 8, 32, 1, 16]);
   });

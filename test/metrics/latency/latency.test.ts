@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../src/catalog/index.js';
 import { compileDocument } from '../../../src/compile/compile.js';
-import { generateFatTree } from '../../../src/generators/index.js';
+import { generateFatTree, generateRailOptimized } from '../../../src/generators/index.js';
+import { computeHops } from '../../../src/metrics/hops/hops.js';
 import { bfs } from '../../../src/metrics/graph/bfs.js';
 import { LatencyDistribution } from '../../../src/metrics/latency/distribution.js';
 import { computeLatency } from '../../../src/metrics/latency/latency.js';
@@ -234,6 +235,21 @@ describe('latency: sampling and twins at scale', () => {
     const mean = ((3 * (d + 200)) + 12 * (2 * d + 3 * 200) + 112 * (3 * d + 5 * 200)) / 127 + SER_400;
     expect(r.meanNs).toBeCloseTo(mean, 9);
     expect(r.pairs).toBe(H * (H - 1));
+  });
+
+  it('without twins (NVLink servers on rails) the report is the same whether or not the hop metric ran first', () => {
+    // After computeHops the twin search is skipped (no two accelerators share their neighbours): same figures.
+    const doc = generateRailOptimized({ sus: 1 });
+    const alone = computeLatency(ctxOf(doc), { maxSources: 1000 });
+    const ctx = ctxOf(doc);
+    const hops = computeHops(ctx);
+    expect(hops.sourceClasses).toBe(ctx.compiled.accelerators.length);
+    expect(computeLatency(ctx, { maxSources: 1000 })).toEqual(alone);
+    expect(alone.exact).toBe(true);
+    // Fat-tree hosts are twins: the shortcut does not apply and the classes stay merged.
+    const ft = ctxOf(fatTreeDoc(4));
+    computeHops(ft);
+    expect(computeLatency(ft).method).toContain('8 source classes');
   });
 
   it('sampled sources are labelled, seeded and unbiased on a symmetric fabric', () => {

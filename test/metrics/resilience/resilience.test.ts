@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { maxFlowValue } from '../../../src/metrics/graph/maxflow.js';
 import { findCutPoints } from '../../../src/metrics/resilience/cut-points.js';
 import { acceleratorEdgeConnectivity } from '../../../src/metrics/resilience/edge-connectivity.js';
-import { FailureImpact } from '../../../src/metrics/resilience/failure-impact.js';
+import { deviceLinks, FailureImpact } from '../../../src/metrics/resilience/failure-impact.js';
 import { countShortestPaths } from '../../../src/metrics/resilience/path-diversity.js';
 import { computeResilience } from '../../../src/metrics/resilience/resilience.js';
 import { buildSimpleGraph } from '../../../src/metrics/graph/simple.js';
@@ -261,6 +261,23 @@ describe('computeResilience', () => {
     expect(r.singlePointsOfFailure.criticalOcs).toBe(1);
     expect(r.singlePointsOfFailure.deviceList.find((d) => d.nodeId === 'ocs')!.acceleratorsCutOff).toBe(2);
     expect(r.monteCarlo.candidates).toBe(4);
+  });
+
+  it('device links: each node\'s own links, then every circuit listing it (once per circuit), in link order', () => {
+    fc.assert(
+      fc.property(randomFabric(8), fc.array(fc.array(fc.nat(9), { maxLength: 4 }), { maxLength: 12 }), (f, vias) => {
+        const c = buildRandom(f).ctx().compiled;
+        // Circuits name nodes by id (some ids unknown); a circuit may list a node twice.
+        const via = Array.from({ length: c.m }, (_, e) => (e < vias.length ? vias[e].map((k) => (k < c.n ? c.nodeIds[k] : `ghost${k}`)) : undefined));
+        const want: number[][] = Array.from({ length: c.n }, (_, v) => {
+          const own = Array.from(c.halfEdgeLink.subarray(c.offsets[v], c.offsets[v + 1]));
+          for (let e = 0; e < via.length; e++) if (via[e]?.includes(c.nodeIds[v]) && own[own.length - 1] !== e) own.push(e);
+          return own;
+        });
+        expect(deviceLinks(c, via).map((l) => Array.from(l))).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('same seed, same report; bad split ids are reported, not thrown', () => {

@@ -31,6 +31,43 @@ describe('PairDag (bidirectional BFS)', () => {
     );
   });
 
+  it('path counts and least latency equal an enumeration of every shortest path (sums taken from s to d)', () => {
+    fc.assert(
+      fc.property(randomFabric(9), fc.nat(), fc.nat(), fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 64, maxLength: 64 }), (f, x, y, ns) => {
+        const s = x % f.n;
+        const d = y % f.n;
+        const c = buildRandom(f).ctx().compiled;
+        const g = buildSimpleGraph(c);
+        // Awkward decimals, different in each direction, so any change in the order of the sums would show.
+        const arcNs = Float64Array.from({ length: g.neighbors.length }, (_, a) => ns[a % 64] / 7 + a / 3);
+        const nodeNs = Float64Array.from({ length: g.n }, (_, v) => ns[(v * 7) % 64] / 13);
+        const dag = new PairDag(g);
+        const hops = dag.build(s, d);
+        const dist = bfsDist(adjOf(f.n, f.edges), d);
+        let count = 0;
+        let best = Infinity;
+        // Depth-first over arcs that step one hop closer to d.
+        const walk = (u: number, lat: number, mult: number): void => {
+          if (u === d) {
+            count += mult;
+            best = Math.min(best, lat);
+            return;
+          }
+          for (let a = g.offsets[u]; a < g.offsets[u + 1]; a++) {
+            const w = g.neighbors[a];
+            if (dist[w] !== dist[u] - 1) continue;
+            walk(w, lat + arcNs[a] + (u === s ? 0 : nodeNs[u]), mult * (g.linkStart[a + 1] - g.linkStart[a]));
+          }
+        };
+        if (hops >= 0) walk(s, 0, 1);
+        expect(dag.countPaths()).toBe(hops < 0 ? 0 : count);
+        expect(dag.minLatencyNs(arcNs, nodeNs)).toBe(hops < 0 ? Infinity : best);
+        dag.release();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reports -1 for an unreachable destination', () => {
     const c = buildRandom({ n: 4, accs: [0, 3], edges: [[0, 1, 400], [2, 3, 400]] }).ctx().compiled;
     expect(new PairDag(buildSimpleGraph(c)).build(0, 3)).toBe(-1);
@@ -120,6 +157,44 @@ describe('pattern rates', () => {
     expect(Array.from(seq, (v) => ctx.compiled.nodeIds[v])).toEqual(['a1', 'a2', 'c1', 'b1', 'b2', 'x']);
     const flows = ringFlows(seq);
     expect(flows.dst[5]).toBe(seq[0]);
+  });
+
+  it('the permutation is the seeded Fisher-Yates shuffle of the endpoints, closed into a cycle', () => {
+    const acc = Int32Array.from({ length: 300 }, (_, i) => 3 * i + 1);
+    for (const seed of [1, 2, 99]) {
+      const order = createRng(seed).shuffle(Array.from(acc));
+      const p = randomCyclicPermutation(acc, createRng(seed));
+      expect(Array.from(p.src)).toEqual(order);
+      expect(Array.from(p.dst)).toEqual([...order.slice(1), order[0]]);
+    }
+  });
+
+  it('server order on random racks and servers (some missing) sorts by rack, server, then position', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(fc.nat(5)), fc.option(fc.nat(3))), { minLength: 1, maxLength: 40 }), (labels) => {
+        const b = new DocBuilder();
+        labels.forEach(([server, rack], i) => {
+          b.sw(`s${i}`);
+          b.acc(`a${i}`, { ...(server === null ? {} : { server: `S${server}` }), ...(rack === null ? {} : { rack: `R${rack}` }) });
+        });
+        const ctx = b.ctx();
+        const c = ctx.compiled;
+        // The definition: ranks by first appearance; a node without a rack is grouped with its server.
+        const serverRank = new Map<string, number>();
+        const rackRank = new Map<string, number>();
+        const key = Array.from(c.accelerators, (v, i) => {
+          const node = ctx.doc.nodes[v];
+          const sk = node.server ?? `#${i}`;
+          if (!serverRank.has(sk)) serverRank.set(sk, serverRank.size);
+          const rk = node.rack !== undefined ? `R:${node.rack}` : `S:${serverRank.get(sk)}`;
+          if (!rackRank.has(rk)) rackRank.set(rk, rackRank.size);
+          return [rackRank.get(rk)!, serverRank.get(sk)!, i];
+        });
+        const want = Array.from(key.keys()).sort((x, y) => key[x][0] - key[y][0] || key[x][1] - key[y][1] || x - y);
+        expect(Array.from(ringSequence(ctx.doc, c, c.accelerators, 'server'))).toEqual(want.map((i) => c.accelerators[i]));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('ring on a fat-tree in server order: pairs under one edge switch and one crossing per edge', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledFabric } from '../../../src/compile/compile.js';
 import { generate, generateFatTree, generateNationalCenter, generateRailOptimized } from '../../../src/generators/index.js';
 import { createEvalContext } from '../../../src/metrics/context.js';
-import { buildSimpleGraph, type SimpleGraph } from '../../../src/metrics/graph/simple.js';
+import { arcTails, buildSimpleGraph, type SimpleGraph } from '../../../src/metrics/graph/simple.js';
 import { ecmpAllToAllLoads, type EcmpLoads } from '../../../src/metrics/throughput/ecmp-loads.js';
 import { PairDag } from '../../../src/metrics/throughput/pair-dag.js';
 import { patternRate, randomCyclicPermutation, ringFlows, ringSequence } from '../../../src/metrics/throughput/pattern-rate.js';
@@ -192,6 +192,29 @@ describe('zone plan', () => {
     let types = 0;
     for (const t of plan.types.byZone) if (t) types += t.length;
     expect(types).toBeLessThan(tree.cells.length / 5);
+  });
+
+  it('alike zones share one potential search; each DAG arc is its own zone\'s arc from tail to head', () => {
+    const c = createEvalContext(generateNationalCenter({ accelerators: 2000 })).compiled;
+    const g = buildSimpleGraph(c);
+    const plan = planZoneRouting(g, buildZoneTree(g, c.accelerators)!, c.accelerators);
+    const tails = arcTails(g);
+    const shared = new Set<Int32Array>();
+    const distinct = new Set<Int32Array>();
+    plan.dags.forEach((dag, k) => {
+      const nodes = plan.shells[plan.classes[k].zone]!.graph.nodes;
+      if (distinct.has(dag.to)) shared.add(dag.to);
+      distinct.add(dag.to);
+      for (let x = 0; x < dag.size; x++) {
+        for (let e = dag.start[x]; e < dag.start[x + 1]; e++) {
+          expect(tails[dag.arc[e]]).toBe(nodes[x]);
+          expect(g.neighbors[dag.arc[e]]).toBe(nodes[dag.to[e]]);
+        }
+      }
+    });
+    // Rail groups of identical pods repeat the same search: far fewer searches than classes.
+    expect(shared.size).toBeGreaterThan(0);
+    expect(distinct.size).toBeLessThan(new Set(plan.dags).size / 2);
   });
 
   it('the class potential is the true distance: hop counts of certified flows match BFS (checked in compareFlows)', () => {
