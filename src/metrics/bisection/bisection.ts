@@ -1,14 +1,16 @@
 // Bisection bandwidth as an interval: upperGbps from the best balanced split found (exact min cut per split),
-// lowerGbps from proofs (concurrent flow, up-down certificate, Schur spectral bound), exact enumeration for tiny N.
+// lowerGbps from proofs (concurrent flow, up-down certificate, pod-level block bound, Schur spectral bound), exact
+// enumeration for tiny N.
 import type { CompiledFabric } from '../../compile/compile.js';
 import { createRng } from '../../model/random.js';
 import { checkCancelled, type EvalContext } from '../context.js';
 import { linksAcross } from '../graph/maxflow.js';
-import { randomCandidates, spectralCandidates, structureCandidates, type Candidate } from './candidates.js';
+import { injectionCandidate, randomCandidates, spectralCandidates, structureCandidates, type Candidate } from './candidates.js';
 import { ENUMERATE_MAX, enumerateBisection } from './enumerate.js';
-import { schurSpectralBound } from './schur.js';
+import { schurSpectralBound, type SpectralBound } from './schur.js';
 import { SplitEvaluator, type EvaluatedSplit } from './split.js';
-import { upDownLowerBound } from './updown.js';
+import { podLowerBound, type PodBound } from './pods.js';
+import { upDownLowerBound, type UpDownCertificate } from './updown.js';
 
 export interface BisectionOptions {
   /**
@@ -23,7 +25,7 @@ export interface BisectionOptions {
   enumerateUpTo?: number;
 }
 
-export type LowerMethod = 'enumeration' | 'concurrent-flow' | 'up-down' | 'spectral' | 'none';
+export type LowerMethod = 'enumeration' | 'concurrent-flow' | 'up-down' | 'block' | 'spectral' | 'none';
 
 export interface LowerBound {
   method: Exclude<LowerMethod, 'none'>;
@@ -80,12 +82,9 @@ export function computeBisection(ctx: EvalContext, options: BisectionOptions = {
   const floorHalf = Math.floor(N / 2);
   const ceilHalf = N - floorHalf;
   const enumerateUpTo = Math.min(ENUMERATE_MAX, options.enumerateUpTo ?? ENUMERATE_MAX);
-  // Proofs first: they do not depend on the splits, and once a split meets one the search can stop.
-  const lowerBounds = provenLowerBounds(c, options, fast, floorHalf, ceilHalf);
-  const proven = lowerBounds.reduce((m, b) => Math.max(m, b.gbps), 0);
+  const lowerBounds: LowerBound[] = [];
+  let proven = 0;
   const met = (s: EvaluatedSplit) => s.cutGbps - proven <= TOLERANCE * Math.max(1, s.cutGbps);
-  checkCancelled(ctx);
-  ctx.progress('bisection', 0.1);
   let best: EvaluatedSplit;
   let upperMethod: string;
   const stages: string[] = [];
@@ -93,20 +92,60 @@ export function computeBisection(ctx: EvalContext, options: BisectionOptions = {
   if (N <= enumerateUpTo) {
     best = enumerateBisection(ev);
     upperMethod = 'enumeration';
-    lowerBounds.unshift({ method: 'enumeration', gbps: best.cutGbps, detail: `all ${ev.evaluations} balanced splits` });
+    lowerBounds.push({ method: 'enumeration', gbps: best.cutGbps, detail: `all ${ev.evaluations} balanced splits` });
+    const cert = upDownLowerBound(c, createRng(((options.seed ?? 1) ^ 0x5bd1e995) >>> 0));
+    lowerBounds.push(...provenLowerBounds(options, floorHalf, ceilHalf, cert, null, fast ? null : schurSpectralBound(c)));
   } else {
     const pool: { split: EvaluatedSplit; source: string }[] = [];
+    // Prices candidates in order and stops at the first that meets a proof.
     const consider = (cands: Candidate[]) => {
+      let done = false;
       for (const cand of cands) {
         if (!ev.isNew(cand.inA)) continue;
         checkCancelled(ctx);
-        pool.push({ split: ev.evaluate(cand.inA), source: cand.source });
+        const split = ev.evaluate(cand.inA);
+        pool.push({ split, source: cand.source });
+        if (met(split)) {
+          done = true;
+          break;
+        }
       }
       pool.sort((a, b) => a.split.cutGbps - b.split.cutGbps);
+      return done || (pool.length > 0 && met(pool[0].split));
+    };
+    // The injection split first: it is the binding one whenever the core never blocks, and the up-down certificate
+    // over capacity splits alone (cheap) then meets it.
+    let done = consider([injectionCandidate(ctx.doc, c)]);
+    // The certificates draw from their own stream, so the candidate splits do not depend on their draws.
+    const seed = ((options.seed ?? 1) ^ 0x5bd1e995) >>> 0;
+    let cert = upDownLowerBound(c, createRng(seed), 0, false);
+    let pods: PodBound | null = null;
+    const spectral = fast ? null : schurSpectralBound(c);
+    const prove = () => {
+      lowerBounds.length = 0;
+      lowerBounds.push(...provenLowerBounds(options, floorHalf, ceilHalf, cert, pods, spectral));
+      proven = lowerBounds.reduce((m, b) => Math.max(m, b.gbps), 0);
       return met(pool[0].split);
     };
-    let done = consider(structureCandidates(ctx.doc, c));
-    stages.push('structure');
+    done = prove();
+    ctx.progress('bisection', 0.2);
+    if (!done && !fast) {
+      // Pods joined without a common top, or through a thin or uneven core: the block bound and its splits.
+      pods = podLowerBound(c);
+      checkCancelled(ctx);
+      done = prove();
+      if (!done && pods && pods.gbps > 0) {
+        done = consider(pods.candidates);
+        stages.push('block');
+      }
+    }
+    if (!done) {
+      // Steered routings of the up-down certificate, tried only where they can beat what is proven.
+      cert = bestOf(cert, upDownLowerBound(c, createRng(seed), proven));
+      done = prove();
+    }
+    if (!done) done = consider(structureCandidates(ctx.doc, c));
+    stages.unshift('structure');
     ctx.progress('bisection', 0.3);
     // Lanczos with full reorthogonalisation costs steps^2 x nodes: past SPECTRAL_MAX_NODES it would dominate the
     // evaluation, and structure splits are what wins on generated fabrics of that size anyway.
@@ -140,12 +179,13 @@ export function computeBisection(ctx: EvalContext, options: BisectionOptions = {
   const upperGbps = best.cutGbps;
   let lowerGbps = 0;
   let lowerMethod: LowerMethod = 'none';
+  // A bound can exceed the upper only through rounding (or a wrong lambda): never report lower > upper.
+  for (const b of lowerBounds) lowerGbps = Math.max(lowerGbps, Math.min(b.gbps, upperGbps));
+  // Credit the first proof (in the order computed) that reaches the best, so float dust does not pick the method.
   for (const b of lowerBounds) {
-    // A bound can exceed the upper only through rounding (or a wrong lambda): never report lower > upper.
-    const g = Math.min(b.gbps, upperGbps);
-    if (g > lowerGbps) {
-      lowerGbps = g;
+    if (lowerGbps > 0 && Math.min(b.gbps, upperGbps) >= lowerGbps - TOLERANCE * lowerGbps) {
       lowerMethod = b.method;
+      break;
     }
   }
   const exact = upperGbps - lowerGbps <= TOLERANCE * Math.max(1, upperGbps);
@@ -169,8 +209,18 @@ export function computeBisection(ctx: EvalContext, options: BisectionOptions = {
   };
 }
 
-/** Every lower bound that applies (enumeration aside): concurrent flow from lambda, up-down, Schur spectral. */
-function provenLowerBounds(c: CompiledFabric, options: BisectionOptions, fast: boolean, floorHalf: number, ceilHalf: number): LowerBound[] {
+/**
+ * Every lower bound that applies (enumeration aside), in the order they are credited on ties: concurrent flow from
+ * lambda, then the up-down certificate, the block bound and the Schur spectral bound computed by the caller.
+ */
+function provenLowerBounds(
+  options: BisectionOptions,
+  floorHalf: number,
+  ceilHalf: number,
+  cert: UpDownCertificate | null,
+  pods: PodBound | null,
+  spectral: SpectralBound | null,
+): LowerBound[] {
   const out: LowerBound[] = [];
   if (options.lambdaGbps !== undefined && options.lambdaGbps > 0) {
     out.push({
@@ -179,8 +229,6 @@ function provenLowerBounds(c: CompiledFabric, options: BisectionOptions, fast: b
       detail: `uniform all-to-all at ${options.lambdaGbps} Gbps per ordered pair crosses every balanced cut ${floorHalf} x ${ceilHalf} times`,
     });
   }
-  // Its own stream, so that the candidate splits drawn from the other do not depend on the certificate's draws.
-  const cert = upDownLowerBound(c, createRng(((options.seed ?? 1) ^ 0x5bd1e995) >>> 0));
   if (cert) {
     out.push({
       method: 'up-down',
@@ -192,13 +240,17 @@ function provenLowerBounds(c: CompiledFabric, options: BisectionOptions, fast: b
         (cert.domainGbps > 0 ? `, plus ${round(cert.domainGbps)} Gbps inside the scale-up domains a balanced split must cut` : ''),
     });
   }
-  if (!fast) {
-    const spectral = schurSpectralBound(c);
-    if (spectral && spectral.gbps > 0) {
-      out.push({ method: 'spectral', gbps: spectral.gbps, detail: `lambda_2 of the accelerator Schur complement = ${round(spectral.lambda2)}` });
-    }
+  if (pods && pods.gbps > 0) out.push({ method: 'block', gbps: pods.gbps, detail: pods.detail });
+  if (spectral && spectral.gbps > 0) {
+    out.push({ method: 'spectral', gbps: spectral.gbps, detail: `lambda_2 of the accelerator Schur complement = ${round(spectral.lambda2)}` });
   }
   return out;
+}
+
+function bestOf(a: UpDownCertificate | null, b: UpDownCertificate | null): UpDownCertificate | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.gbps > a.gbps ? b : a;
 }
 
 function describeSplit(ctx: EvalContext, s: EvaluatedSplit): BisectionSplit {

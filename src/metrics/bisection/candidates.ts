@@ -23,8 +23,57 @@ export function structureCandidates(doc: FabricDocument, c: CompiledFabric): Can
   const out: Candidate[] = [];
   const identity = Int32Array.from({ length: N }, (_, i) => i);
   out.push({ inA: splitFromOrder(identity, N), source: 'structure:document-order' });
+  const { ranks, hierarchy } = labelRanks(doc, c);
+  for (const [key, rank] of Object.entries(ranks)) {
+    out.push({ inA: splitFromOrder(orderByRank(rank, Int32Array.from(identity)), N), source: `structure:${key}` });
+    out.push({ inA: splitFromOrder(packedOrder(rank, N), N), source: `structure:${key}-packed` });
+  }
+  if (Object.keys(ranks).length > 1) out.push({ inA: splitFromOrder(hierarchy, N), source: 'structure:hierarchy' });
+  out.push(injectionFrom(c, hierarchy));
+  // Nearest accelerators to the first one: a ball, which is the right shape for meshes of routers.
+  const { order: bfsOrder } = bfs(c, c.accelerators[0]);
+  const ordinal = new Int32Array(c.n).fill(-1);
+  c.accelerators.forEach((a, i) => (ordinal[a] = i));
+  const byDistance: number[] = [];
+  const placed = new Uint8Array(N);
+  for (const v of bfsOrder) {
+    if (ordinal[v] < 0) continue;
+    byDistance.push(ordinal[v]);
+    placed[ordinal[v]] = 1;
+  }
+  for (let i = 0; i < N; i++) if (!placed[i]) byDistance.push(i);
+  out.push({ inA: splitFromOrder(byDistance, N), source: 'structure:bfs-ball' });
+  return out;
+}
 
-  // Rank of each accelerator's value under a labelling, by first appearance; -1 when unlabelled.
+/**
+ * Least injection first, whole servers and pods kept together by the hierarchy: side A is cut off at its own
+ * NICs, the binding split of a fabric whose core never blocks (with mixed NIC speeds, the slow ones go first).
+ */
+export function injectionCandidate(doc: FabricDocument, c: CompiledFabric): Candidate {
+  return injectionFrom(c, labelRanks(doc, c).hierarchy);
+}
+
+function injectionFrom(c: CompiledFabric, hierarchy: Int32Array): Candidate {
+  const N = c.accelerators.length;
+  const injection = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    const a = c.accelerators[i];
+    for (let h = c.offsets[a]; h < c.offsets[a + 1]; h++) {
+      const e = c.halfEdgeLink[h];
+      if (c.linkMedium[e] !== SCALE_UP) injection[i] += c.linkGbps[e];
+    }
+  }
+  const byInjection = Array.from(hierarchy).sort((x, y) => injection[x] - injection[y]);
+  return { inA: splitFromOrder(byInjection, N), source: 'structure:injection' };
+}
+
+/**
+ * Rank of each accelerator under each labelling that has at least two values (by first appearance; -1 when
+ * unlabelled), plus its attachment switch, and the order by all of them at once, coarse to fine.
+ */
+function labelRanks(doc: FabricDocument, c: CompiledFabric): { ranks: Record<string, Int32Array>; hierarchy: Int32Array } {
+  const N = c.accelerators.length;
   const ranks: Record<string, Int32Array> = {};
   for (const key of LABELS) {
     const rank = new Int32Array(N).fill(-1);
@@ -44,66 +93,34 @@ export function structureCandidates(doc: FabricDocument, c: CompiledFabric): Can
   // Attachment: the best-connected non-accelerator neighbour (the leaf, rather than a server's NVSwitch).
   const g = simpleGraphOf(c);
   const attach = new Int32Array(N).fill(-1);
-  {
-    const seen = new Map<number, number>();
-    for (let i = 0; i < N; i++) {
-      const a = c.accelerators[i];
-      let best = -1;
-      let bestDeg = -1;
-      for (let h = g.offsets[a]; h < g.offsets[a + 1]; h++) {
-        const v = g.neighbors[h];
-        if (c.nodeKind[v] === KIND_ACCELERATOR) continue;
-        const d = g.offsets[v + 1] - g.offsets[v];
-        if (d > bestDeg) {
-          best = v;
-          bestDeg = d;
-        }
-      }
-      if (best < 0) continue;
-      let r = seen.get(best);
-      if (r === undefined) {
-        r = seen.size;
-        seen.set(best, r);
-      }
-      attach[i] = r;
-    }
-    if (seen.size >= 2) ranks.attachment = attach;
-  }
-  for (const [key, rank] of Object.entries(ranks)) {
-    out.push({ inA: splitFromOrder(orderByRank(rank, Int32Array.from(identity)), N), source: `structure:${key}` });
-    out.push({ inA: splitFromOrder(packedOrder(rank, N), N), source: `structure:${key}-packed` });
-  }
-  // All labels at once, coarse to fine: stable sorts from the finest key to the coarsest.
-  const keys = Object.keys(ranks);
-  let hierarchy: Int32Array = Int32Array.from(identity);
-  for (let k = keys.length - 1; k >= 0; k--) hierarchy = orderByRank(ranks[keys[k]], hierarchy);
-  if (keys.length > 1) out.push({ inA: splitFromOrder(hierarchy, N), source: 'structure:hierarchy' });
-  // Least injection first, whole servers and pods kept together by the hierarchy: side A is cut off at its own
-  // NICs, the binding split of a fabric whose core never blocks (with mixed NIC speeds, the slow ones go first).
-  const injection = new Float64Array(N);
+  const seen = new Map<number, number>();
   for (let i = 0; i < N; i++) {
     const a = c.accelerators[i];
-    for (let h = c.offsets[a]; h < c.offsets[a + 1]; h++) {
-      const e = c.halfEdgeLink[h];
-      if (c.linkMedium[e] !== SCALE_UP) injection[i] += c.linkGbps[e];
+    let best = -1;
+    let bestDeg = -1;
+    for (let h = g.offsets[a]; h < g.offsets[a + 1]; h++) {
+      const v = g.neighbors[h];
+      if (c.nodeKind[v] === KIND_ACCELERATOR) continue;
+      const d = g.offsets[v + 1] - g.offsets[v];
+      if (d > bestDeg) {
+        best = v;
+        bestDeg = d;
+      }
     }
+    if (best < 0) continue;
+    let r = seen.get(best);
+    if (r === undefined) {
+      r = seen.size;
+      seen.set(best, r);
+    }
+    attach[i] = r;
   }
-  const byInjection = Array.from(hierarchy).sort((x, y) => injection[x] - injection[y]);
-  out.push({ inA: splitFromOrder(byInjection, N), source: 'structure:injection' });
-  // Nearest accelerators to the first one: a ball, which is the right shape for meshes of routers.
-  const { order: bfsOrder } = bfs(c, c.accelerators[0]);
-  const ordinal = new Int32Array(c.n).fill(-1);
-  c.accelerators.forEach((a, i) => (ordinal[a] = i));
-  const byDistance: number[] = [];
-  const placed = new Uint8Array(N);
-  for (const v of bfsOrder) {
-    if (ordinal[v] < 0) continue;
-    byDistance.push(ordinal[v]);
-    placed[ordinal[v]] = 1;
-  }
-  for (let i = 0; i < N; i++) if (!placed[i]) byDistance.push(i);
-  out.push({ inA: splitFromOrder(byDistance, N), source: 'structure:bfs-ball' });
-  return out;
+  if (seen.size >= 2) ranks.attachment = attach;
+  // All labels at once, coarse to fine: stable sorts from the finest key to the coarsest.
+  const keys = Object.keys(ranks);
+  let hierarchy: Int32Array = Int32Array.from({ length: N }, (_, i) => i);
+  for (let k = keys.length - 1; k >= 0; k--) hierarchy = orderByRank(ranks[keys[k]], hierarchy);
+  return { ranks, hierarchy };
 }
 
 /** Stable counting sort of `order` by rank (unlabelled, rank -1, first). */

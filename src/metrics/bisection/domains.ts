@@ -26,6 +26,15 @@ const NONE = (modulus: number, residue: number): DomainPenalty => ({ gbps: 0, mo
  * over the residues mod g). Disjoint from the scale-out links, so it adds to a scale-out-only certificate.
  */
 export function domainPenalty(c: CompiledFabric): DomainPenalty {
+  // The up-down certificate and the block bound both add it: priced once per compiled fabric.
+  let out = penaltyCache.get(c);
+  if (!out) penaltyCache.set(c, (out = computePenalty(c)));
+  return out;
+}
+
+const penaltyCache = new WeakMap<CompiledFabric, DomainPenalty>();
+
+function computePenalty(c: CompiledFabric): DomainPenalty {
   const N = c.accelerators.length;
   const scaleUp = MEDIUM_CODE['scale-up'];
   const parent = new Int32Array(c.n);

@@ -38,8 +38,12 @@ export interface UpDownCertificate {
 /** Relative tolerance of "the same distribution" (compared through random projections). */
 const SAME = 1e-9;
 
-/** Best valid certificate over the link sets (all links; scale-out links only) and routings tried, or null. */
-export function upDownLowerBound(c: CompiledFabric, rng: Rng): UpDownCertificate | null {
+/**
+ * Best valid certificate over the link sets (all links; scale-out links only) and routings tried, or null.
+ * `beatGbps`: a bound already proven another way; steered routings that cannot beat it are not tried.
+ * `steered`: false tries the capacity splits only (the cheap routing, exact for even fabrics).
+ */
+export function upDownLowerBound(c: CompiledFabric, rng: Rng, beatGbps = 0, steered = true): UpDownCertificate | null {
   const N = c.accelerators.length;
   if (N < 2) return null;
   const K = Math.floor(N / 2);
@@ -94,9 +98,9 @@ export function upDownLowerBound(c: CompiledFabric, rng: Rng): UpDownCertificate
     // With one common landing, each accelerator may go as fast as its own routes allow.
     if (common) consider(common.fraction < 1 ? fillShares(sweep, c.accelerators, common.topLevel) : common.fraction, common.topLevel, null);
     // Steered landing can only help when the capacity splits fall short of line rate.
-    if (!common || common.fraction < 1) {
+    if (steered && (!common || common.fraction < 1)) {
       // theta a steered routing must beat to improve on the certificate in hand (compared in Gbps).
-      const floorNow = () => (current() ? Math.max(0, current()!.gbps - domainGbps) / sum : 0);
+      const floorNow = () => (sum > 0 ? Math.max(0, Math.max(current()?.gbps ?? 0, beatGbps) - domainGbps) / sum : 0);
       // Level 0 as the landing level would make every accelerator its own block: never cheaper than level 1.
       // All injected flow must cross into level Z: its capacity caps theta (prunes border and gateway levels).
       const into = new Float64Array(sweep.maxLevel + 1);
