@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateFatTree, generateTorus } from '../../../src/generators/index.js';
+import { generateFatTree, generateHyperX, generateTorus } from '../../../src/generators/index.js';
 import { generateNationalCenter } from '../../../src/generators/national-center.js';
 import { createEvalContext } from '../../../src/metrics/context.js';
 import { saturatingRate } from '../../../src/metrics/throughput/arc-report.js';
@@ -22,6 +22,28 @@ describe('throughput on generated fabrics', () => {
     const r = await computeThroughput(ctx, { lp: false });
     const gbps = ctx.doc.links[0].gbps;
     expect(r.allToAll.ecmp.lambdaGbps).toBeCloseTo((8 / 256) * gbps, 9);
+  });
+
+  /*
+   * HyperX, L dimensions of S switches, K links between switches that differ in one coordinate, T endpoints each
+   * (N_s = S^L switches, H = T N_s hosts). Every ordered pair of hosts on switches that differ in dimension d
+   * crosses exactly one dim-d link on any shortest path, and the fabric is symmetric within a dimension, so ECMP
+   * loads every directed dim-d link equally: lambda T^2 N_s^2 (S-1)/S over N_s (S-1) K links = lambda T^2 N_s /
+   * (S K). The host link carries lambda (H - 1). So lambda = b min(1 / (H - 1), S K / (T^2 N_s)).
+   */
+  it.each([
+    [2, 4, 1, 4],
+    [2, 4, 2, 4],
+    [3, 3, 1, 2],
+    [2, 5, 1, 1],
+  ])('generated HyperX L=%i S=%i K=%i T=%i: lambda = b min(1/(H-1), S K / (T^2 S^L))', async (L, S, K, T) => {
+    const b = 400;
+    const ctx = createEvalContext(generateHyperX({ dims: L, size: S, links: K, endpoints: T, gbps: b }));
+    const r = await computeThroughput(ctx, { lp: false });
+    const Ns = S ** L;
+    const H = T * Ns;
+    expect(r.allToAll.ecmp.lambdaGbps).toBeCloseTo(b * Math.min(1 / (H - 1), (S * K) / (T * T * Ns)), 9);
+    expect(r.allToAll.ecmp.lambdaGbps).toBeLessThanOrEqual(r.allToAll.upperBound.lambdaGbps * (1 + 1e-12));
   });
 
   it('national centre (small): the symmetry method gives the exact loads (multi-homed GPUs, no twins)', () => {
