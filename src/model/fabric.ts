@@ -18,7 +18,13 @@ export interface Fabric {
   sites: Map<string, Site>;
   racks: Map<string, Rack>;
   graph: FabricGraph;
+  /** Top-level fields this version does not know (another tool's, a newer minor's): kept and written back. */
+  extra?: Record<string, unknown>;
 }
+
+const DOCUMENT_KEYS = new Set([
+  'format', 'version', 'name', 'description', 'generator', 'settings', 'catalogOverrides', 'sites', 'racks', 'nodes', 'links',
+]);
 
 export function createGraph(): FabricGraph {
   return new MultiUndirectedGraph<FabricNode, FabricLink>({ allowSelfLoops: false });
@@ -41,7 +47,13 @@ export function fabricFromDocument(doc: FabricDocument): Fabric {
     if (graph.hasEdge(l.id)) throw new LightfabricError('duplicate-id', `duplicate link id ${l.id}`);
     graph.addEdgeWithKey(l.id, l.a, l.b, { ...l, via: l.via ? [...l.via] : undefined });
   }
+  let extra: Record<string, unknown> | undefined;
+  for (const k of Object.keys(doc)) {
+    if (DOCUMENT_KEYS.has(k)) continue;
+    (extra ??= {})[k] = (doc as unknown as Record<string, unknown>)[k];
+  }
   return {
+    extra,
     name: doc.name,
     description: doc.description,
     generator: doc.generator,
@@ -70,5 +82,6 @@ export function fabricToDocument(f: Fabric): FabricDocument {
   if (f.generator !== undefined) doc.generator = f.generator;
   if (f.settings !== undefined) doc.settings = { ...f.settings };
   if (f.catalogOverrides !== undefined) doc.catalogOverrides = f.catalogOverrides;
+  if (f.extra) Object.assign(doc, f.extra);
   return doc;
 }

@@ -70,6 +70,16 @@ describe('serializeTopology', () => {
     }), { numRuns: 100 });
   });
 
+  it('keeps unknown top-level fields through a fabric (another tool\'s data is never lost)', () => {
+    const doc = {
+      name: 'n', sites: [{ id: 'dc0', kind: 'datacenter' }], racks: [], nodes: [], links: [],
+      'x-owner': { team: 'infra', ticket: 42 }, zzz: [1, 2],
+    } as unknown as FabricDocument;
+    const text = serializeTopology(doc);
+    expect(text).toContain('"x-owner": {"team":"infra","ticket":42}');
+    expect(serializeTopology(fabricFromDocument(doc))).toBe(text);
+  });
+
   it('keeps an empty settings object, and its absence, through a fabric', () => {
     const doc: FabricDocument = {
       name: '', sites: [{ id: 'dc0', kind: 'datacenter' }], racks: [], nodes: [], links: [], settings: {},
