@@ -149,3 +149,6 @@ Exit codes: 0 evaluated (and every assertion holds), 1 the file is invalid or an
 2 bad usage or unreadable file.`,
   run,
 };
+
+/** evaluate's option flags and their parsing, shared with `compare` (which evaluates each design the same way). */
+export { spec as evaluateSpec, parseOptions as parseEvaluateOptions };

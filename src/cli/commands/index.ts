@@ -5,3 +5,4 @@ export { command as schema } from './schema.js';
 export { command as validate } from './validate.js';
 export { command as generate } from './generate.js';
 export { command as evaluate } from './evaluate.js';
+export { command as compare } from './compare.js';
