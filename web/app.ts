@@ -1,24 +1,30 @@
-// The app controller: opens the built-in example, turns page events and worker replies into store actions,
-// and re-renders the views whose part of the state changed.
-import type { AppState, Design } from './state/app-state.js';
+// The app controller: opens the built-in example, turns page events and worker replies into store actions, and
+// re-renders the views whose part of the state changed. Files and the generator form are loaded in one worker,
+// evaluations run in another, one design at a time.
+import { activeDesign, nextToEvaluate, type AppState, type Design } from './state/app-state.js';
 import { createStore, type Store } from './state/store.js';
 import { EXAMPLE_FILE_NAME, EXAMPLE_TEXT } from './io/example.js';
 import { downloadDesign } from './io/export-design.js';
-import { openDesignFile, openDesignText } from './io/open-design.js';
+import { openDesignText, type OpenResult } from './io/open-design.js';
+import { renderCompare } from './views/compare-view.js';
 import { designCounts } from './views/design-counts.js';
 import { byId } from './views/dom.js';
 import { drawFabric, LABEL_GUTTER } from './views/fabric-drawing.js';
 import { layoutFabric } from './views/fabric-layout.js';
+import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
 import { renderEvaluationStatus, renderMetrics } from './views/metrics-view.js';
 import { renderImportFailure, renderWarnings } from './views/problems-view.js';
 import { renderCounts, renderTitle } from './views/summary-view.js';
+import { renderWorkspace } from './views/workspace-view.js';
 import { createEvaluator, type Evaluator } from './worker/evaluator.js';
+import { createLoader, type Loader } from './worker/loader.js';
 import { MEDIA, NODE_KINDS } from '../src/model/types.js';
 
 export interface App {
   store: Store;
   evaluator: Evaluator;
+  loader: Loader;
 }
 
 function renderDesign(design: Design | null): void {
@@ -41,46 +47,99 @@ function renderDesign(design: Design | null): void {
   byId('app').dataset.revision = String(design.revision);
 }
 
-export function startApp(evaluator: Evaluator = createEvaluator()): App {
+export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loader = createLoader()): App {
   const store = createStore();
+  const dispatch = store.dispatch;
+
+  const workspaceHandlers = {
+    select: (revision: number) => dispatch({ type: 'design-selected', revision }),
+    close: (revision: number) => {
+      // Closing the design being evaluated stops its worker; the next design in line starts on a fresh one.
+      const d = store.getState().designs.find((x) => x.revision === revision);
+      if (d?.evaluation.status === 'running') evaluator.dispose();
+      dispatch({ type: 'design-closed', revision });
+    },
+    compare: () => dispatch({ type: 'view-changed', view: 'compare' }),
+  };
+  const compareHandlers = {
+    select: workspaceHandlers.select,
+    baseline: (revision: number) => dispatch({ type: 'baseline-selected', revision }),
+  };
 
   const render = (state: AppState, previous: AppState | null) => {
-    if (!previous || state.design !== previous.design) renderDesign(state.design);
-    if (!previous || state.evaluation !== previous.evaluation) {
-      renderEvaluationStatus(byId('evaluation-status'), state.evaluation);
+    const design = activeDesign(state);
+    const before = previous ? activeDesign(previous) : null;
+    if (!previous || state.designs !== previous.designs || state.active !== previous.active || state.view !== previous.view || state.loading !== previous.loading) {
+      renderWorkspace(byId('workspace'), state, workspaceHandlers);
+    }
+    if (!previous || state.view !== previous.view) {
+      byId('design-view').hidden = state.view !== 'design';
+      byId('compare-view').hidden = state.view !== 'compare';
+    }
+    if (!previous || design?.doc !== before?.doc || design?.revision !== before?.revision) renderDesign(design);
+    const evaluation = design?.evaluation ?? { status: 'idle' as const };
+    const prevEvaluation = before?.evaluation ?? { status: 'idle' as const };
+    if (!previous || evaluation !== prevEvaluation) {
+      renderEvaluationStatus(byId('evaluation-status'), evaluation);
       // Progress ticks change only the status line; the table is redrawn when the result changes.
-      if (!previous || state.evaluation.status !== 'running' || previous.evaluation.status !== 'running') {
-        renderMetrics(byId('metrics'), state.evaluation);
+      if (!previous || evaluation.status !== 'running' || prevEvaluation.status !== 'running' || design?.revision !== before?.revision) {
+        renderMetrics(byId('metrics'), evaluation);
       }
     }
-    if (!previous || state.importFailure !== previous.importFailure || state.design !== previous.design) {
-      renderImportFailure(byId('import-problems'), state.importFailure, state.design?.doc.name ?? null,
-        () => store.dispatch({ type: 'import-failure-dismissed' }));
+    if (state.view === 'compare' && (!previous || previous.view !== 'compare' || state.designs !== previous.designs || state.baseline !== previous.baseline)) {
+      // Progress ticks replace a design object too; redraw only when an evaluation finished or the set changed.
+      const key = (s: AppState) => s.designs.map((d) => `${d.revision}:${d.evaluation.status}`).join(',') + `|${s.baseline}`;
+      if (!previous || previous.view !== 'compare' || key(state) !== key(previous)) {
+        renderCompare(byId('compare'), byId('compare-chart'), state, compareHandlers);
+      }
+    }
+    if (!previous || state.importFailure !== previous.importFailure || design !== before) {
+      renderImportFailure(byId('import-problems'), state.importFailure, design?.doc.name ?? null,
+        () => dispatch({ type: 'import-failure-dismissed' }));
     }
   };
 
-  const evaluate = async (design: Design) => {
-    const revision = design.revision;
-    store.dispatch({ type: 'evaluation-started', revision });
-    const outcome = await evaluator.evaluate(design.doc,
-      (progress) => store.dispatch({ type: 'evaluation-progress', revision, progress }));
-    if (outcome.ok) store.dispatch({ type: 'evaluation-done', revision, report: outcome.report, elapsedMs: outcome.elapsedMs });
-    else if (outcome.reason === 'failed') store.dispatch({ type: 'evaluation-failed', revision, message: outcome.message });
-    // 'superseded': a newer design is being evaluated and owns the status line.
+  const evaluateNext = async () => {
+    const next = nextToEvaluate(store.getState());
+    if (!next) return;
+    const revision = next.revision;
+    dispatch({ type: 'evaluation-started', revision });
+    const outcome = await evaluator.evaluate(next.doc,
+      (progress) => dispatch({ type: 'evaluation-progress', revision, progress }));
+    if (outcome.ok) dispatch({ type: 'evaluation-done', revision, report: outcome.report, elapsedMs: outcome.elapsedMs });
+    else if (outcome.reason === 'failed') dispatch({ type: 'evaluation-failed', revision, message: outcome.message });
+    // 'superseded': the design was closed while it was evaluated; nothing to record.
   };
 
   store.subscribe((state, previous) => {
     render(state, previous);
-    if (state.design && state.design !== previous.design) void evaluate(state.design);
+    if (state.designs !== previous.designs || state.active !== previous.active) void evaluateNext();
   });
   render(store.getState(), null);
 
-  const example = openDesignText(EXAMPLE_TEXT);
-  if (example.ok) {
-    store.dispatch({ type: 'design-opened', doc: example.doc, source: { kind: 'example', name: EXAMPLE_FILE_NAME }, warnings: example.warnings });
-  } else {
-    store.dispatch({ type: 'import-failed', failure: { fileName: EXAMPLE_FILE_NAME, error: example.error, problems: example.problems } });
-  }
+  const opened = (result: OpenResult, source: Design['source'], label: string) => {
+    if (result.ok) {
+      dispatch({ type: 'design-opened', doc: result.doc, source, warnings: result.warnings });
+      return true;
+    }
+    dispatch({ type: 'import-failed', failure: { fileName: label, error: result.error, problems: result.problems } });
+    byId('import-problems').focus();
+    return false;
+  };
+
+  let loads = 0;
+  const load = async (label: string, work: () => Promise<OpenResult>, source: Design['source']) => {
+    const id = ++loads;
+    dispatch({ type: 'loading-started', id, label });
+    try {
+      return opened(await work(), source, label);
+    } finally {
+      dispatch({ type: 'loading-finished', id });
+    }
+  };
+
+  // The example is a few kilobytes: opened right away on the page, so the first paint has a design.
+  opened(openDesignText(EXAMPLE_TEXT), { kind: 'example', name: EXAMPLE_FILE_NAME }, EXAMPLE_FILE_NAME);
 
   const input = byId<HTMLInputElement>('import-file');
   input.addEventListener('change', async () => {
@@ -88,19 +147,36 @@ export function startApp(evaluator: Evaluator = createEvaluator()): App {
     if (!file) return;
     // Cleared so that choosing the same file again (after fixing it) fires another change.
     input.value = '';
-    const opened = await openDesignFile(file);
-    if (opened.ok) {
-      store.dispatch({ type: 'design-opened', doc: opened.doc, source: { kind: 'file', name: file.name }, warnings: opened.warnings });
-    } else {
-      store.dispatch({ type: 'import-failed', failure: { fileName: file.name, error: opened.error, problems: opened.problems } });
-      byId('import-problems').focus();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      opened({ ok: false, error: 'unreadable', problems: [{ path: '', code: 'unreadable-file', severity: 'error', message: `the browser could not read ${file.name} (${why}): check the file and choose it again` }] },
+        { kind: 'file', name: file.name }, file.name);
+      return;
     }
+    await load(file.name, () => loader.open(text), { kind: 'file', name: file.name });
   });
 
+  const panel = byId('generate-panel');
+  const openButton = byId<HTMLButtonElement>('generate-open');
+  const showPanel = (show: boolean) => {
+    panel.hidden = !show;
+    openButton.setAttribute('aria-expanded', String(show));
+    if (show) panel.querySelector<HTMLElement>('#gen-family')?.focus();
+  };
+  renderGenerateForm(panel, async (request) => {
+    const label = `${request.family} (generator)`;
+    const ok = await load(label, () => loader.generate(recipeOf(request)), { kind: 'generated', name: request.family });
+    if (ok) showPanel(false);
+  }, () => showPanel(false));
+  openButton.addEventListener('click', () => showPanel(Boolean(panel.hidden)));
+
   byId('export-json').addEventListener('click', () => {
-    const design = store.getState().design;
+    const design = activeDesign(store.getState());
     if (design) downloadDesign(design.doc);
   });
 
-  return { store, evaluator };
+  return { store, evaluator, loader };
 }

@@ -89,8 +89,12 @@ export function parseRecipe(text: string): RecipeResult {
   return checkRecipe(raw);
 }
 
-/** Generate the fabric of a checked recipe and validate it. Never throws: parameter errors become problems. */
-export function recipeToDocument(recipe: Recipe): LoadResult {
+/**
+ * Generate the fabric of a checked recipe and validate it. Never throws: parameter errors become problems. The
+ * fabric takes the recipe's name unless `keepGeneratedName` (the app's generator form: the family's own name, e.g.
+ * "fat-tree k=8", says more than the form's placeholder).
+ */
+export function recipeToDocument(recipe: Recipe, options: { keepGeneratedName?: boolean } = {}): LoadResult {
   const params: Record<string, unknown> = { ...recipe.params };
   if (recipe.seed !== undefined) params.seed = recipe.seed;
   let doc: FabricDocument;
@@ -105,7 +109,7 @@ export function recipeToDocument(recipe: Recipe): LoadResult {
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, error: 'invalid', problems: [err('family', 'generator-failed', `the ${recipe.family} generator failed: ${message}`)] };
   }
-  if (recipe.params.name === undefined) doc.name = recipe.name;
+  if (recipe.params.name === undefined && !options.keepGeneratedName) doc.name = recipe.name;
   if (recipe.description !== undefined) doc.description = recipe.description;
   const problems = validateDocument(doc, createCatalog(doc.catalogOverrides));
   const errors = problems.filter((p) => p.severity === 'error');

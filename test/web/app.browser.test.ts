@@ -10,6 +10,7 @@ import { serializeTopology } from '../../src/format/index.js';
 import { loadTopologyOrRecipe } from '../../src/generators/index.js';
 import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
+import { compareReports } from '../../src/compare/index.js';
 import { metricRows } from '../../web/views/metric-rows.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium, type Browser } from './support/chromium.js';
 import { buildAndServeApp, REPO, startDevServer, type ServedApp } from './support/serve-app.js';
@@ -217,6 +218,78 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     expect(await value('hops.mean')).toBeCloseTo((16 * 2 + 32 * 4 + 192 * 6) / 240, 12);
     const file = await exportedText(page);
     expect(file.text).toBe(serializeTopology(loaded(FK4_RECIPE)));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('generates a fabric from the form in a worker; a bad parameter is refused with its path, the designs stay', async () => {
+    const tabsBefore = await page.$$eval('#workspace .tab[data-revision]', (els) => els.length);
+    await page.click('#generate-open');
+    await page.waitForSelector('#generate-form');
+    await page.selectOption('#gen-family', 'fat-tree');
+    await page.fill('#gen-fat-tree-k', '5');
+    await shot(page, '5-generate-form');
+    await page.click('#gen-submit');
+    await page.waitForSelector('#import-problems:not([hidden]) tr[data-path="params.k"]');
+    expect(await page.textContent('#import-problems tr[data-path="params.k"]')).toMatch(/even/);
+    expect(await page.$$eval('#workspace .tab[data-revision]', (els) => els.length)).toBe(tabsBefore);
+    expect(await page.textContent('#design-name')).toBe('k=4 fat-tree');
+    expect(await page.isVisible('#generate-form')).toBe(true);
+    await shot(page, '6-generate-refused');
+    await page.fill('#gen-fat-tree-k', '4');
+    await page.click('#gen-submit');
+    await expect.poll(() => page.textContent('#design-name')).toBe('fat-tree k=4');
+    expect(await page.isHidden('#generate-panel')).toBe(true);
+    expect(await page.isHidden('#import-problems')).toBe(true);
+    expect(await countOf(page, 'tr[data-count="accelerator"] td.num')).toBe(16);
+    expect(await page.$$eval('#workspace .tab[data-revision]', (els) => els.length)).toBe(tabsBefore + 1);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(workers.some((u) => /load/.test(u))).toBe(true);
+  });
+
+  it('compares every open design side by side: the figures compareReports gives in Node, best marked, any baseline', async () => {
+    const tiny = loaded(await readFile(join(REPO, 'test', 'fixtures', 'v1', 'valid', 'tiny.json'), 'utf8'));
+    const fk4 = loaded(FK4_RECIPE);
+    const [tinyReport, fk4Report] = await Promise.all([evaluateFabric(tiny), evaluateFabric(fk4)]);
+    const names = [example.name, tiny.name, fk4.name, 'fat-tree k=4'];
+    const reports = [exampleReport, tinyReport, fk4Report, fk4Report];
+    await page.click('#compare-tab');
+    await page.waitForSelector('#compare-table');
+    await expect.poll(() => page.$('#compare-pending'), { timeout: 60_000 }).toBeNull();
+    expect(await page.isHidden('#design-view')).toBe(true);
+    const read = () => page.$$eval('#compare-table tbody tr[data-metric]', (trs) => trs.map((tr) => ({
+      key: (tr as HTMLElement).dataset.metric!,
+      values: [...tr.querySelectorAll('td.value')].map((td) => (td as HTMLElement).dataset.value),
+      best: [...tr.querySelectorAll('td.value')].flatMap((td, i) => (td.classList.contains('best') ? [i] : [])),
+      relative: [...tr.querySelectorAll('td.value')].map((td) => td.querySelector('.relative')?.textContent?.trim() ?? null),
+    })));
+    const expected = (baseline: number) => compareReports(names.map((name, i) => ({ name, report: reports[i] })), { baseline });
+    const check = async (baseline: number) => {
+      const shown = await read();
+      const cmp = expected(baseline);
+      expect(shown.map((r) => r.key)).toEqual(cmp.rows.map((r) => r.key));
+      for (const [i, row] of cmp.rows.entries()) {
+        expect(shown[i].values, row.key).toEqual(row.values.map((v) => (v === null ? 'null' : String(v))));
+        expect(shown[i].best, row.key).toEqual(row.best);
+        expect(shown[i].relative[baseline], row.key).toBeNull();
+      }
+    };
+    expect(await page.$$eval('#compare-table thead th.design-col', (ths) => ths.map((t) => t.querySelector('button')!.textContent))).toEqual(names);
+    await check(0);
+    // Hand-checked: 16, 2, 16, 16 accelerators; the fat-trees' bisection is 8 x 400 Gbps.
+    expect((await read()).find((r) => r.key === 'counts.accelerators')!.values).toEqual(['16', '2', '16', '16']);
+    expect((await read()).find((r) => r.key === 'bisection.lowerGbps')!.values.slice(2)).toEqual(['3200', '3200']);
+    expect(await page.$$eval('#compare-chart svg.compare-panel', (s) => s.length)).toBeGreaterThanOrEqual(3);
+    await shot(page, '7-compare');
+    const revisions = await page.$$eval('#compare-table thead th.design-col', (ths) => ths.map((t) => (t as HTMLElement).dataset.revision!));
+    await page.check(`#baseline-${revisions[2]}`);
+    await expect.poll(async () => (await read())[0].relative[2]).toBeNull();
+    await check(2);
+    // Closing a design takes its column away; its name links back to the design view.
+    await page.click(`#workspace .tab-wrap:has(.tab[data-revision="${revisions[1]}"]) .tab-close`);
+    await expect.poll(() => page.$$eval('#compare-table thead th.design-col', (ths) => ths.length)).toBe(3);
+    await page.click(`#compare-table thead th.design-col[data-revision="${revisions[0]}"] button`);
+    await expect.poll(() => page.isVisible('#design-view')).toBe(true);
+    expect(await page.textContent('#design-name')).toBe(example.name);
     expect(pageErrors).toEqual([]);
   });
 
