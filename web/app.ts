@@ -9,8 +9,10 @@ import { openDesignText, type OpenResult } from './io/open-design.js';
 import { renderCompare } from './views/compare-view.js';
 import { designCounts } from './views/design-counts.js';
 import { byId } from './views/dom.js';
-import { drawFabric, LABEL_GUTTER } from './views/fabric-drawing.js';
-import { layoutFabric } from './views/fabric-layout.js';
+import { drawFabric, LABEL_GUTTER, type DrawingSelection } from './views/fabric-drawing.js';
+import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
+import { renderInspector } from './views/inspector-view.js';
+import { applyEdit, type Edit } from '../src/edit/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
 import { renderEvaluationStatus, renderMetrics } from './views/metrics-view.js';
@@ -27,11 +29,27 @@ export interface App {
   loader: Loader;
 }
 
+/** Layouts by document: selecting on the drawing redraws it without laying it out again. */
+const layouts = new WeakMap<object, FabricLayout>();
+
+function layoutOf(doc: Design['doc'], width: number): FabricLayout {
+  let layout = layouts.get(doc);
+  if (!layout) {
+    layout = layoutFabric(doc, { fitWidth: width });
+    layouts.set(doc, layout);
+  }
+  return layout;
+}
+
 function renderDesign(design: Design | null): void {
   renderTitle(byId('design'), design);
   renderWarnings(byId('design-warnings'), design);
   renderCounts(byId('counts'), design ? designCounts(design.doc) : null);
   (byId<HTMLButtonElement>('export-json')).disabled = design === null;
+  if (design) byId('app').dataset.revision = String(design.revision);
+}
+
+function renderDrawing(design: Design | null, selection: DrawingSelection): void {
   const drawing = byId('drawing');
   const legend = byId('legend');
   if (!design) {
@@ -39,12 +57,11 @@ function renderDesign(design: Design | null): void {
     legend.replaceChildren();
     return;
   }
-  const layout = layoutFabric(design.doc, { fitWidth: Math.max(480, drawing.clientWidth - LABEL_GUTTER - 60) });
-  drawFabric(drawing, layout, design.doc.name);
+  const layout = layoutOf(design.doc, Math.max(480, drawing.clientWidth - LABEL_GUTTER - 60));
+  drawFabric(drawing, layout, design.doc.name, selection);
   const kinds = NODE_KINDS.filter((k) => layout.items.some((it) => it.kind === k));
   const media = MEDIA.filter((m) => layout.edges.some((e) => e.medium === m));
   renderLegend(legend, kinds, media, layout.mode);
-  byId('app').dataset.revision = String(design.revision);
 }
 
 export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loader = createLoader()): App {
@@ -66,6 +83,38 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     baseline: (revision: number) => dispatch({ type: 'baseline-selected', revision }),
   };
 
+  const editActive = (edit: Edit, label: string) => {
+    const design = activeDesign(store.getState());
+    if (!design) return;
+    const r = applyEdit(design.doc, edit);
+    if (r.ok) {
+      if (r.doc === design.doc) return;
+      dispatch({ type: 'design-edited', revision: design.revision, doc: r.doc, warnings: r.warnings, summary: r.summary });
+    } else {
+      dispatch({ type: 'import-failed', failure: { fileName: label, error: 'edit-refused', problems: r.problems } });
+      byId('import-problems').focus();
+    }
+  };
+  const undo = () => {
+    const d = activeDesign(store.getState());
+    if (d) dispatch({ type: 'design-undo', revision: d.revision });
+  };
+  const redo = () => {
+    const d = activeDesign(store.getState());
+    if (d) dispatch({ type: 'design-redo', revision: d.revision });
+  };
+  const inspectorHandlers = {
+    edit: editActive, undo, redo,
+    select: (selection: AppState['selection']) => dispatch({ type: 'selection-changed', selection }),
+  };
+  const drawingSelection = (state: AppState): DrawingSelection => ({
+    nodes: new Set(state.selection?.kind === 'node' ? [state.selection.id] : []),
+    links: new Set(state.selection?.kind === 'links' ? state.selection.ids : []),
+    onNode: (id) => dispatch({ type: 'selection-changed', selection: { kind: 'node', id } }),
+    onLinks: (ids) => dispatch({ type: 'selection-changed', selection: { kind: 'links', ids } }),
+    onNothing: () => dispatch({ type: 'selection-changed', selection: null }),
+  });
+
   const render = (state: AppState, previous: AppState | null) => {
     const design = activeDesign(state);
     const before = previous ? activeDesign(previous) : null;
@@ -76,7 +125,13 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
       byId('design-view').hidden = state.view !== 'design';
       byId('compare-view').hidden = state.view !== 'compare';
     }
-    if (!previous || design?.doc !== before?.doc || design?.revision !== before?.revision) renderDesign(design);
+    const docChanged = !previous || design?.doc !== before?.doc || design?.revision !== before?.revision;
+    if (docChanged) renderDesign(design);
+    if (docChanged || state.selection !== previous?.selection) renderDrawing(design, drawingSelection(state));
+    if (docChanged || state.selection !== previous?.selection || design?.past !== before?.past || design?.future !== before?.future) {
+      const drawn = design ? layouts.get(design.doc)?.mode === 'nodes' : false;
+      renderInspector(byId('inspector'), design, state.selection, drawn, inspectorHandlers);
+    }
     const evaluation = design?.evaluation ?? { status: 'idle' as const };
     const prevEvaluation = before?.evaluation ?? { status: 'idle' as const };
     if (!previous || evaluation !== prevEvaluation) {
@@ -102,12 +157,12 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   const evaluateNext = async () => {
     const next = nextToEvaluate(store.getState());
     if (!next) return;
-    const revision = next.revision;
-    dispatch({ type: 'evaluation-started', revision });
+    const { revision, version } = next;
+    dispatch({ type: 'evaluation-started', revision, version });
     const outcome = await evaluator.evaluate(next.doc,
-      (progress) => dispatch({ type: 'evaluation-progress', revision, progress }));
-    if (outcome.ok) dispatch({ type: 'evaluation-done', revision, report: outcome.report, elapsedMs: outcome.elapsedMs });
-    else if (outcome.reason === 'failed') dispatch({ type: 'evaluation-failed', revision, message: outcome.message });
+      (progress) => dispatch({ type: 'evaluation-progress', revision, version, progress }));
+    if (outcome.ok) dispatch({ type: 'evaluation-done', revision, version, report: outcome.report, elapsedMs: outcome.elapsedMs });
+    else if (outcome.reason === 'failed') dispatch({ type: 'evaluation-failed', revision, version, message: outcome.message });
     // 'superseded': the design was closed while it was evaluated; nothing to record.
   };
 
@@ -172,6 +227,19 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     if (ok) showPanel(false);
   }, () => showPanel(false));
   openButton.addEventListener('click', () => showPanel(Boolean(panel.hidden)));
+
+  // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo edits of the design on show, unless a text
+  // field has the keyboard (it has its own undo).
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || store.getState().view !== 'design') return;
+    const t = event.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) undo();
+    else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+    else return;
+    event.preventDefault();
+  });
 
   byId('export-json').addEventListener('click', () => {
     const design = activeDesign(store.getState());

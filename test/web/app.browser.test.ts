@@ -11,6 +11,7 @@ import { loadTopologyOrRecipe } from '../../src/generators/index.js';
 import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import { compareReports } from '../../src/compare/index.js';
+import { applyEdit, type Edit } from '../../src/edit/index.js';
 import { metricRows } from '../../web/views/metric-rows.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium, type Browser } from './support/chromium.js';
 import { buildAndServeApp, REPO, startDevServer, type ServedApp } from './support/serve-app.js';
@@ -52,6 +53,19 @@ function expectedTable(report: FabricReport): ShownRow[] {
 
 async function countOf(page: Page, selector: string): Promise<number> {
   return Number(await page.getAttribute(selector, 'data-value'));
+}
+
+/** A real mouse click on a point of an SVG path's line (its box's centre may be off the line). */
+async function clickLine(page: Page, selector: string): Promise<void> {
+  const at = await page.$eval(selector, (el) => {
+    const path = el as SVGPathElement;
+    const p = path.getPointAtLength(path.getTotalLength() / 4);
+    const m = path.getScreenCTM()!;
+    path.scrollIntoView({ block: 'center' });
+    const q = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM() ?? m);
+    return { x: q.x, y: q.y };
+  });
+  await page.mouse.click(at.x, at.y);
 }
 
 async function chooseFile(page: Page, name: string, text: string): Promise<void> {
@@ -290,6 +304,67 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.click(`#compare-table thead th.design-col[data-revision="${revisions[0]}"] button`);
     await expect.poll(() => page.isVisible('#design-view')).toBe(true);
     expect(await page.textContent('#design-name')).toBe(example.name);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('edits the example on its drawing: a refused edit changes nothing, an accepted one is evaluated again, undo and redo', async () => {
+    await page.click('#workspace .tab[data-revision="1"]');
+    await expect.poll(() => page.textContent('#design-name')).toBe(example.name);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    const edited = (doc: FabricDocument, ...edits: Edit[]) => edits.reduce((d, e) => {
+      const r = applyEdit(d, e);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.doc;
+    }, doc);
+
+    // The four circuits between the leaves are one bundle on the drawing.
+    await clickLine(page, '#drawing path.hit[data-links~="leaf-link0"]');
+    await expect.poll(() => page.textContent('#inspector-title')).toBe('4 parallel links');
+    const form = '#inspector form[data-link="leaf-link0"]';
+    // 5 km is past the FR4 optic's 2 km: refused, with the link's path; nothing changes.
+    await page.fill(`${form} input[name$="-length"]`, '5000');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('#import-problems:not([hidden])');
+    const i = example.links.findIndex((l) => l.id === 'leaf-link0');
+    expect(await page.$$eval('#import-problems tr[data-path]', (trs) => trs.map((t) => (t as HTMLElement).dataset.path))).toContain(`links[${i}].lengthM`);
+    expect(await page.textContent('#import-problems h2')).toMatch(/^Not applied/);
+    expect(await page.isDisabled('#undo')).toBe(true);
+    expect(await page.getAttribute('#evaluation-status', 'data-status')).toBe('done');
+    await shot(page, '8-edit-refused');
+
+    // 10 m is fine: the design changes, is evaluated again, and exports exactly what applyEdit gives in Node.
+    await page.fill(`${form} input[name$="-length"]`, '10');
+    await page.click(`${form} button[type="submit"]`);
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: changed lengthM of link leaf-link0');
+    expect(await page.isHidden('#import-problems')).toBe(true);
+    const afterLength = edited(example, { op: 'update-link', id: 'leaf-link0', set: { gbps: 400, lengthM: 10, medium: 'smf', transceiver: 'qsfp-400g-fr4' } });
+    expect((await exportedText(page)).text).toBe(serializeTopology(afterLength));
+
+    // Delete the OCS: its four circuits go with it; the figures are evaluateFabric's for the edited design.
+    await page.click('#drawing [data-node="ocs-0"]');
+    await expect.poll(() => page.textContent('#inspector-title')).toBe('Device ocs-0');
+    await page.click('#ins-delete');
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: removed ocs-0 and its 4 links');
+    const afterDelete = edited(afterLength, { op: 'remove-node', id: 'ocs-0' });
+    expect(await countOf(page, 'tr[data-count="links"] td.num')).toBe(32);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(await readMetricTable(page)).toEqual(expectedTable(await evaluateFabric(afterDelete)));
+    // The leaves still reach each other through the servers' NVLink domains (rails 0-3 of both servers on leaf 0,
+    // 4-7 on leaf 1), so server A against server B still cuts 8 rails: 8 x 400 = 3,200 Gbps.
+    expect(Number(await page.getAttribute('tr[data-metric="bisection.upperGbps"] .value', 'data-value'))).toBe(3200);
+    await shot(page, '9-edited');
+
+    // Undo twice (button, then Ctrl+Z) gives the example back; redo re-applies the length change.
+    await page.click('#undo');
+    await expect.poll(() => countOf(page, 'tr[data-count="links"] td.num')).toBe(36);
+    await page.click('#drawing-heading');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.textContent('#last-edit')).toMatch(/^Last: undid: changed/);
+    expect((await exportedText(page)).text).toBe(serializeTopology(example));
+    await page.click('#redo');
+    await expect.poll(() => page.textContent('#last-edit')).toMatch(/^Last: redid: changed/);
+    expect((await exportedText(page)).text).toBe(serializeTopology(afterLength));
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
     expect(pageErrors).toEqual([]);
   });
 

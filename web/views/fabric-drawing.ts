@@ -48,7 +48,18 @@ function edgeTitle(e: LayoutEdge): string {
   return `${what} ${ends}${via}: ${MEDIUM_STYLE[e.medium].label}, ${e.gbps.toLocaleString('en-US')} Gbps in all`;
 }
 
-export function drawFabric(container: HTMLElement, layout: FabricLayout, name: string): void {
+/** Clicks on a drawing of single devices select what was clicked (the editor's inspector shows it). */
+export interface DrawingSelection {
+  /** Node ids and link ids shown as selected. */
+  nodes: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+  onNode(id: string): void;
+  onLinks(ids: string[]): void;
+  onNothing(): void;
+}
+
+export function drawFabric(container: HTMLElement, layout: FabricLayout, name: string, selection?: DrawingSelection): void {
+  const interactive = selection !== undefined && layout.mode === 'nodes';
   const byKey = new Map(layout.items.map((it) => [it.key, it]));
   const width = layout.width + LABEL_GUTTER;
   const root = select(container);
@@ -76,8 +87,20 @@ export function drawFabric(container: HTMLElement, layout: FabricLayout, name: s
 
   const maxCount = Math.max(1, ...layout.edges.map((e) => e.count));
   const widthOf = (e: LayoutEdge) => 1.2 + 3.5 * Math.log2(1 + e.count) / Math.log2(1 + maxCount);
-  const edges = plot.append('g').attr('class', 'edges').selectAll('g').data(layout.edges).join('g').attr('class', 'edge');
-  edges.append('path')
+  const edges = plot.append('g').attr('class', 'edges').selectAll('g').data(layout.edges).join('g')
+    .attr('class', (e) => `edge${interactive && e.links.some((id) => selection.links.has(id)) ? ' selected' : ''}`);
+  if (interactive) {
+    // A wide transparent stroke under each bundle, so a thin line is easy to click.
+    edges.append('path').attr('class', 'hit')
+      .attr('d', (e) => edgePath(e.path.map((k) => byKey.get(k)!), e.offset))
+      .attr('data-links', (e) => e.links.join(' '));
+    // On the group: a click on the visible line or on the wide stroke under it.
+    edges.on('click', (event: MouseEvent, e) => {
+      event.stopPropagation();
+      selection.onLinks(e.links);
+    });
+  }
+  edges.append('path').attr('class', 'line')
     .attr('d', (e) => edgePath(e.path.map((k) => byKey.get(k)!), e.offset))
     .attr('stroke', (e) => MEDIUM_STYLE[e.medium].color)
     .attr('stroke-dasharray', (e) => MEDIUM_STYLE[e.medium].dash ?? null)
@@ -95,8 +118,24 @@ export function drawFabric(container: HTMLElement, layout: FabricLayout, name: s
     .text((e) => `×${e.count.toLocaleString('en-US')}`);
 
   const nodes = plot.append('g').attr('class', 'nodes').selectAll('g').data(layout.items).join('g')
-    .attr('class', (it) => `node kind-${it.kind}`)
+    .attr('class', (it) => `node kind-${it.kind}${interactive && selection.nodes.has(it.key) ? ' selected' : ''}`)
     .attr('transform', (it) => `translate(${it.x},${it.y})`);
+  if (interactive) {
+    nodes.attr('data-node', (it) => it.key).attr('tabindex', 0).attr('role', 'button')
+      .attr('aria-label', (it) => `Select ${it.label || it.key}`)
+      .on('click', (event: MouseEvent, it) => {
+        event.stopPropagation();
+        selection.onNode(it.key);
+      })
+      .on('keydown', (event: KeyboardEvent, it) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          selection.onNode(it.key);
+        }
+      });
+    nodes.insert('circle', ':first-child').attr('class', 'halo').attr('r', 13);
+    svg.on('click', () => selection.onNothing());
+  }
   nodes.append('path')
     .attr('d', (it) => symbol(KIND_STYLE[it.kind].symbol, KIND_STYLE[it.kind].area * (layout.mode === 'groups' ? 2 : 1))())
     .attr('fill', (it) => KIND_STYLE[it.kind].color);

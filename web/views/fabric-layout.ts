@@ -33,6 +33,8 @@ export interface LayoutEdge {
   gbps: number;
   /** Sideways shift, px, so bundles of different media between the same items do not hide each other. */
   offset: number;
+  /** Ids of the links drawn as this edge (drawings of single devices only; empty for groups). */
+  links: string[];
 }
 
 export interface LayoutRow { label: string; y: number; items: number }
@@ -228,10 +230,11 @@ export function layoutFabric(doc: FabricDocument, options: LayoutOptions = {}): 
     const e = edgeIndex.get(key);
     if (e === undefined) {
       edgeIndex.set(key, edges.length);
-      edges.push({ path: path.map((p) => protos[p].key), medium: l.medium, count: 1, gbps: l.gbps, offset: 0 });
+      edges.push({ path: path.map((p) => protos[p].key), medium: l.medium, count: 1, gbps: l.gbps, offset: 0, links: mode === 'nodes' ? [l.id] : [] });
     } else {
       edges[e].count++;
       edges[e].gbps += l.gbps;
+      if (mode === 'nodes') edges[e].links.push(l.id);
     }
   }
 

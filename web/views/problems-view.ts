@@ -12,6 +12,7 @@ const WHY: Record<ImportFailure['error'], string> = {
   'migration-failed': 'it could not be upgraded from its older format version',
   invalid: 'it has errors',
   unreadable: 'the browser could not read it',
+  'edit-refused': 'it would make the design invalid',
 };
 
 function problemTable(problems: Problem[], caption: string): HTMLTableElement {
@@ -35,7 +36,9 @@ export function renderImportFailure(el: HTMLElement, failure: ImportFailure | nu
   dismiss.addEventListener('click', onDismiss);
   el.replaceChildren(
     h('div', { class: 'problems-head' },
-      h('h2', { id: 'import-problems-title' }, `Could not open ${failure.fileName}: ${WHY[failure.error]}`),
+      h('h2', { id: 'import-problems-title' }, failure.error === 'edit-refused'
+        ? `Not applied — ${failure.fileName}: ${WHY[failure.error]}`
+        : `Could not open ${failure.fileName}: ${WHY[failure.error]}`),
       dismiss),
     h('p', {}, `${formatCount(errors, 'error')}${failure.problems.length > errors ? ` and ${formatCount(failure.problems.length - errors, 'warning')}` : ''}. `,
       openName ? `“${openName}” is still open, unchanged.` : 'No design is open.'),

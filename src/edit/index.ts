@@ -1,0 +1,2 @@
+// Editing designs: edits as data, applied immutably and checked.
+export { applyEdit, freshId, type Edit, type EditResult, type LinkChanges, type NodeChanges } from './apply-edit.js';
