@@ -32,6 +32,10 @@ function checkInvariants(doc: FabricDocument, layout: FabricLayout): void {
   const keys = new Set(layout.items.map((it) => it.key));
   expect(keys.size).toBe(layout.items.length);
   for (const e of layout.edges) for (const k of e.path) expect(keys.has(k)).toBe(true);
+  // Drawn device by device, every link id is on exactly one edge (so a click selects it); groups carry none.
+  const ids = layout.edges.flatMap((e) => e.links);
+  if (layout.mode === 'nodes') expect(ids.sort()).toEqual(doc.links.map((l) => l.id).sort());
+  else expect(ids).toEqual([]);
   for (const it of layout.items) {
     expect(it.x).toBeGreaterThanOrEqual(0);
     expect(it.x).toBeLessThanOrEqual(layout.width);
@@ -62,7 +66,7 @@ describe('layoutFabric', () => {
     expect(layout.servers.map((s) => s.server)).toEqual(['server-a', 'server-b']);
     // The four leaf-leaf circuits are one bundle through the OCS; NVLink and rail links are single.
     const bundles = layout.edges.filter((e) => e.count > 1);
-    expect(bundles).toEqual([{ path: ['leaf-0', 'ocs-0', 'leaf-1'], medium: 'smf', count: 4, gbps: 1600, offset: 0 }]);
+    expect(bundles).toEqual([{ path: ['leaf-0', 'ocs-0', 'leaf-1'], medium: 'smf', count: 4, gbps: 1600, offset: 0, links: ['leaf-link0', 'leaf-link1', 'leaf-link2', 'leaf-link3'] }]);
     expect(layout.edges.filter((e) => e.medium === 'scale-up')).toHaveLength(16);
     expect(layout.edges.filter((e) => e.medium === 'mmf')).toHaveLength(16);
     // Each NVLink domain sits over the middle of its own server's eight GPUs.
