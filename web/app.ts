@@ -83,17 +83,17 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     baseline: (revision: number) => dispatch({ type: 'baseline-selected', revision }),
   };
 
-  const editActive = (edit: Edit, label: string) => {
+  const editActive = (edit: Edit, label: string): boolean => {
     const design = activeDesign(store.getState());
-    if (!design) return;
+    if (!design) return false;
     const r = applyEdit(design.doc, edit);
-    if (r.ok) {
-      if (r.doc === design.doc) return;
-      dispatch({ type: 'design-edited', revision: design.revision, doc: r.doc, warnings: r.warnings, summary: r.summary });
-    } else {
+    if (!r.ok) {
       dispatch({ type: 'import-failed', failure: { fileName: label, error: 'edit-refused', problems: r.problems } });
       byId('import-problems').focus();
+      return false;
     }
+    if (r.doc !== design.doc) dispatch({ type: 'design-edited', revision: design.revision, doc: r.doc, warnings: r.warnings, summary: r.summary });
+    return true;
   };
   const undo = () => {
     const d = activeDesign(store.getState());

@@ -364,7 +364,29 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.click('#redo');
     await expect.poll(() => page.textContent('#last-edit')).toMatch(/^Last: redid: changed/);
     expect((await exportedText(page)).text).toBe(serializeTopology(afterLength));
+
+    // A new switch in the network rack, then linked to leaf 0 by a 3 m AOC: both are evaluated like any design.
+    await page.click('#drawing svg', { position: { x: 5, y: 5 } });
+    await page.waitForSelector('#add-device-form');
+    await page.selectOption('#ins-add-kind', 'switch');
+    await page.selectOption('#ins-add-model', 'nvidia-qm9700');
+    await page.selectOption('#ins-add-rack', 'rack-net');
+    await page.click('#ins-add-device');
+    await expect.poll(() => page.textContent('#inspector-title')).toBe('Device sw-1');
+    expect(await countOf(page, 'tr[data-count="switch"] td.num')).toBe(5);
+    await page.selectOption('#ins-to', 'leaf-0');
+    await page.fill('#ins-new-gbps', '400');
+    await page.fill('#ins-new-length', '3');
+    await page.selectOption('#ins-new-medium', 'mmf');
+    await page.selectOption('#ins-new-optic', 'aoc-400g');
+    await page.click('#ins-add-link');
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: linked sw-1 and leaf-0 (sw-1-l1)');
+    const grown = edited(afterLength,
+      { op: 'add-node', node: { id: 'sw-1', kind: 'switch', model: 'nvidia-qm9700', rack: 'rack-net', site: 'lab' } },
+      { op: 'add-link', link: { id: 'sw-1-l1', a: 'sw-1', b: 'leaf-0', gbps: 400, lengthM: 3, medium: 'mmf', transceiver: 'aoc-400g' } });
+    expect((await exportedText(page)).text).toBe(serializeTopology(grown));
     await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(await readMetricTable(page)).toEqual(expectedTable(await evaluateFabric(grown)));
     expect(pageErrors).toEqual([]);
   });
 

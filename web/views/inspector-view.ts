@@ -12,7 +12,8 @@ import { formatNumber } from './format.js';
 import { MEDIUM_STYLE } from './palette.js';
 
 export interface InspectorHandlers {
-  edit(edit: Edit, label: string): void;
+  /** Apply an edit to the design on show; false when it was refused (its problems are shown). */
+  edit(edit: Edit, label: string): boolean;
   undo(): void;
   redo(): void;
   select(selection: Selection | null): void;
@@ -157,6 +158,40 @@ function linksInspector(doc: FabricDocument, ids: string[], on: InspectorHandler
   ];
 }
 
+const KIND_PREFIX: Record<FabricNode['kind'], string> = {
+  accelerator: 'gpu', switch: 'sw', ocs: 'ocs', 'patch-panel': 'pp', gateway: 'gw',
+};
+
+/** A new device: kind, model (for that kind), rack and server; it gets a fresh id and is selected. */
+function addDeviceForm(doc: FabricDocument, on: InspectorHandlers): HTMLElement {
+  const kinds = Object.keys(MODEL_KIND) as FabricNode['kind'][];
+  const kind = h('select', { id: 'ins-add-kind', name: 'ins-add-kind' }, kinds.map((k) => h('option', { value: k, selected: k === 'switch' }, k)));
+  let model = modelSelect('ins-add-model', doc, MODEL_KIND.switch, undefined, false);
+  const modelField = field('Model', model);
+  kind.addEventListener('change', () => {
+    const next = modelSelect('ins-add-model', doc, MODEL_KIND[kind.value as FabricNode['kind']], undefined, false);
+    model.replaceWith(next);
+    model = next;
+  });
+  const rack = h('select', { id: 'ins-add-rack', name: 'ins-add-rack' }, h('option', { value: '' }, '(none)'),
+    doc.racks.map((r) => h('option', { value: r.id }, r.id)));
+  const server = text('ins-add-server', '', { placeholder: 'accelerators: their server id' });
+  const add = h('button', { type: 'submit', class: 'button primary', id: 'ins-add-device' }, 'Add device');
+  const form = h('form', { class: 'inspector-form', id: 'add-device-form' },
+    h('h4', {}, 'Add a device'), field('Kind', kind), modelField, field('Rack', rack), field('Server', server),
+    h('div', { class: 'form-actions' }, add));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const k = kind.value as FabricNode['kind'];
+    const id = freshId(doc, `${KIND_PREFIX[k]}-`);
+    const site = doc.racks.find((r) => r.id === rack.value)?.site;
+    const node: FabricNode = { id, kind: k, model: model.value, ...(rack.value ? { rack: rack.value } : {}), ...(site ? { site } : {}),
+      ...(optional(server.value) ? { server: optional(server.value) } : {}) };
+    if (on.edit({ op: 'add-node', node }, `the new ${k} ${id}`)) on.select({ kind: 'node', id });
+  });
+  return form;
+}
+
 export function renderInspector(el: HTMLElement, design: Design | null, selection: Selection | null, drawnOneByOne: boolean, on: InspectorHandlers): void {
   if (!design) {
     el.replaceChildren();
@@ -166,7 +201,8 @@ export function renderInspector(el: HTMLElement, design: Design | null, selectio
   if (!drawnOneByOne) {
     parts.push(h('p', { class: 'muted' }, 'This design is drawn as groups (more than 400 devices or 4,000 links), so it is not edited on the drawing: change its generator parameters, or edit its file.'));
   } else if (!selection) {
-    parts.push(h('p', { class: 'muted', id: 'inspector-hint' }, 'Click a device or a line in the drawing to see it here and change it.'));
+    parts.push(h('p', { class: 'muted', id: 'inspector-hint' }, 'Click a device or a line in the drawing to see it here and change it.'),
+      addDeviceForm(design.doc, on));
   } else if (selection.kind === 'node') {
     const node = design.doc.nodes.find((n) => n.id === selection.id);
     if (node) parts.push(...nodeInspector(design.doc, node, on));
