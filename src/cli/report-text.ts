@@ -101,6 +101,14 @@ export function reportText(file: string, r: FabricReport): string {
     rows.push(['Power', `IT ${num(p.itW / 1000, 1)} kW, facility ${num(p.facilityW / 1000, 1)} kW at PUE ${p.pue}; ` +
       `${num(p.annualEnergyKwh / 1000, 0)} MWh/year = ${krw(p.annualEnergyCostKrw)}/year at ${p.tariffKrwPerKwh} KRW/kWh`]);
   }
+  if (r.tco) {
+    const t = r.tco;
+    const at = t.atOperatingRate;
+    rows.push(['Ownership', `${krw(t.totalKrw)} over ${num(t.years)} years${t.yearsSource === 'default' ? ' (default)' : ''}: ` +
+      `equipment ${percent(t.shares.equipment)}, facility build ${percent(t.shares.facility)}, energy ${percent(t.shares.energy)}`]);
+    rows.push(['', `per used accelerator-hour: ${t.byOperatingRate.map((x) =>
+      `${krw(x.krwPerUsedAcceleratorHour ?? Number.NaN)} at ${percent(x.operatingRate)}${x.operatingRate === at.operatingRate ? ' (asked)' : ''}`).join(', ')} operating rate`]);
+  }
   if (r.collectives) {
     const k = r.collectives;
     rows.push(['Collectives', `ring all-reduce of ${num(k.messageBytes)} B over ${num(k.job.size)} accelerators: ` +

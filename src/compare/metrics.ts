@@ -112,6 +112,12 @@ export const COMPARED_METRICS: readonly ComparedMetric[] = Object.freeze([
   metric('power.perAcceleratorW', 'Power', 'IT power per accelerator', 'W', 'lower', 0,
     (r) => ratio(r.power?.itW, acceleratorsOf(r)), 'power.itW / counts.accelerators (network and servers included)'),
 
+  metric('tco.totalKrw', 'Ownership', 'Total cost of ownership', 'KRW', 'lower', 0, (r) => r.tco?.totalKrw,
+    'tco.totalKrw: capex + facility build (facility MW x build cost per MW) + years x annual energy cost (evaluate --years, default 5)'),
+  metric('tco.krwPerUsedAcceleratorHour', 'Ownership', 'Per used accelerator-hour', 'KRW/h', 'lower', 0,
+    (r) => r.tco?.atOperatingRate.krwPerUsedAcceleratorHour,
+    'tco.totalKrw / (accelerators x years x 8,760 h x operating rate) (evaluate --operating-rate, default 1)'),
+
   metric('resilience.edgeConnectivityLinks', 'Resilience', 'Edge connectivity', 'links', 'higher', 0,
     (r) => r.resilience?.edgeConnectivity?.links,
     'resilience.edgeConnectivity.links: fewest link failures that separate two accelerators (an upper bound when not exact)'),

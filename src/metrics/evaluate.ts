@@ -13,6 +13,7 @@ import { computeHops, type HopsReport } from './hops/hops.js';
 import { computeLatency, type LatencyReport } from './latency/latency.js';
 import { computeOptics, type OpticsReport } from './optics/optics.js';
 import { computePower, type PowerReport } from './power/power.js';
+import { computeTco, type TcoReport } from './tco/tco.js';
 import { computeResilience, type ResilienceReport } from './resilience/resilience.js';
 import { computeThroughput, provenLambdaGbps, type ThroughputOptions, type ThroughputReport } from './throughput/throughput.js';
 
@@ -43,6 +44,9 @@ export interface EvaluateOptions {
   pue?: number;
   tariffKrwPerKwh?: number;
   utilisation?: number;
+  /** Ownership (with cost and power): period in years and the operating rate of the accelerators. */
+  tcoYears?: number;
+  operatingRate?: number;
 }
 
 export interface Counts {
@@ -81,6 +85,8 @@ export interface FabricReport {
   optics?: OpticsReport;
   cost?: CostReport;
   power?: PowerReport;
+  /** Total cost of ownership; present when both cost and power ran. */
+  tco?: TcoReport;
   collectives?: CollectivesReport;
   /** Wall time of each phase, ms (also 'compile'). */
   timingsMs: Record<string, number>;
@@ -180,6 +186,11 @@ export async function evaluateFabric(
       pue: options.pue, tariffKrwPerKwh: options.tariffKrwPerKwh, utilisation: options.utilisation,
       krwPerUsd: options.krwPerUsd,
     }));
+  }
+  if (report.cost && report.power) {
+    report.tco = computeTco(report.cost, report.power, ctx.compiled.accelerators.length, {
+      years: options.tcoYears, operatingRate: options.operatingRate,
+    });
   }
   if (want.has('collectives')) {
     report.collectives = time('collectives', () => computeCollectives(ctx, report.throughput, {

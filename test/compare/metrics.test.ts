@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetShareMetric, COMPARED_METRICS, type ComparedMetric } from '../../src/compare/index.js';
 import { handReport } from './support.js';
 
-const SECTIONS = ['Scale', 'Cost', 'Bisection', 'All-to-all', 'Latency', 'Hops', 'Power', 'Resilience', 'Optics', 'Collectives'];
+const SECTIONS = ['Scale', 'Cost', 'Bisection', 'All-to-all', 'Latency', 'Hops', 'Power', 'Ownership', 'Resilience', 'Optics', 'Collectives'];
 
 // 64 accelerators; every section holds round figures so the derived values can be checked by hand.
 const HAND = handReport({
@@ -14,6 +14,7 @@ const HAND = handReport({
   latencyNs: { p50: 1234.5, p99: 2345.6 },
   hops: { diameter: 4, mean: 3.5 },
   power: { itW: 96_000, facilityW: 150_720, annualEnergyCostKrw: 241_207_315 },
+  tco: { totalKrw: 7_000_000_000, atOperatingRate: { krwPerUsedAcceleratorHour: 7e9 / (64 * 5 * 8760 * 0.5) } },
   resilience: {
     edgeConnectivity: { links: 2 },
     singlePointsOfFailure: {
@@ -56,6 +57,8 @@ const EXPECTED: Record<string, number | null> = {
   'power.facilityKw': 150.72,
   'power.annualEnergyCostKrw': 241_207_315,
   'power.perAcceleratorW': 1500, // 96,000 W / 64
+  'tco.totalKrw': 7_000_000_000,
+  'tco.krwPerUsedAcceleratorHour': 7e9 / 1_401_600, // 64 x 5 years x 8,760 h x 0.5
   'resilience.edgeConnectivityLinks': 2,
   'resilience.singlePointLinks': 0,
   'resilience.singlePointSwitches': 1,

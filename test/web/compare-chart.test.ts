@@ -20,16 +20,16 @@ describe('formatRelative', () => {
 describe('chartRows', () => {
   const row = (key: string, section: string, values: (number | null)[]): ComparisonRow =>
     ({ key, section, label: key, unit: '', better: 'lower', digits: 0, how: '', values, relative: values.map(() => null), best: [] });
-  it('one panel per section in the preferred order, at most four, none for a row without values', () => {
+  it('one panel per section in the preferred order, at most five, none for a row without values', () => {
     const cmp: Comparison = {
       designs: ['a', 'b'], baseline: 0,
       rows: [
         row('cost.capexUsd', 'Cost', [1, 2]), row('cost.capexKrw', 'Cost', [1400, 2800]),
         row('bisection.perAcceleratorGbps', 'Bisection', [null, null]), row('bisection.lowerGbps', 'Bisection', [5, 6]),
         row('allToAll.ecmpThetaGbps', 'All-to-all', [3, 4]), row('power.facilityKw', 'Power', [7, 8]),
-        row('latency.p99Ns', 'Latency', [9, 9]),
+        row('latency.p99Ns', 'Latency', [9, 9]), row('tco.krwPerUsedAcceleratorHour', 'Ownership', [10, 11]),
       ],
     };
-    expect(chartRows(cmp).map((r) => r.key)).toEqual(['cost.capexKrw', 'bisection.lowerGbps', 'allToAll.ecmpThetaGbps', 'power.facilityKw']);
+    expect(chartRows(cmp).map((r) => r.key)).toEqual(['tco.krwPerUsedAcceleratorHour', 'cost.capexKrw', 'bisection.lowerGbps', 'allToAll.ecmpThetaGbps', 'power.facilityKw']);
   });
 });

@@ -21,7 +21,7 @@ const byKey = (rows: MetricRow[]) => new Map(rows.map((r) => [r.key, r]));
 const KEYS = [
   'hops.diameter', 'hops.mean', 'latency.p50', 'latency.p99', 'bisection.lowerGbps', 'bisection.upperGbps', 'bisection.exact',
   'allToAll.ecmpGbps', 'allToAll.optimalGbps', 'allToAll.boundGbps', 'cost.capexUsd', 'cost.capexKrw', 'power.itKw',
-  'optics.violatingLinks',
+  'tco.totalKrw', 'tco.krwPerUsedHour', 'optics.violatingLinks',
 ];
 
 describe('metricRows', () => {
@@ -51,9 +51,13 @@ describe('metricRows', () => {
     expect(r.get('cost.capexKrw')!.value).toBe(example.cost!.capexKrw);
     expect(r.get('power.itKw')!.value).toBe(example.power!.itW / 1000);
     expect(r.get('optics.violatingLinks')!.value).toBe(example.optics!.counts.violatingLinks);
+    expect(r.get('tco.totalKrw')!.value).toBe(example.tco!.totalKrw);
+    // 16 accelerators x 5 years x 8,760 h at a 100 % operating rate.
+    expect(r.get('tco.krwPerUsedHour')!.value).toBeCloseTo(example.tco!.totalKrw / (16 * 5 * 8760), 9);
+    expect(r.get('tco.krwPerUsedHour')!.note).toMatch(/^at a 100 % operating rate; [\d,]+ at 70 %, [\d,]+ at 50 %, [\d,]+ at 30 %$/);
     for (const row of rows) expect(row.unit).toBe({
       hops: 'links', latency: 'ns', bisection: row.key === 'bisection.exact' ? '' : 'Gbps', allToAll: 'Gbps',
-      cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: 'kW', optics: 'links',
+      cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: 'kW', optics: 'links', tco: 'KRW',
     }[row.key.split('.')[0]]);
   });
 

@@ -1,5 +1,5 @@
-// Small multiples (d3): for each figure that decides a purchase (capex, bisection, all-to-all rate, facility power,
-// latency), one horizontal bar per design on its own linear scale from zero, the best bar marked. Bars show the
+// Small multiples (d3): for each figure that decides a purchase (cost of a used accelerator-hour, capex, bisection,
+// all-to-all rate, facility power), one horizontal bar per design on its own linear scale from zero, the best bar marked. Bars show the
 // same numbers as the table (data-value), so the chart cannot drift from it.
 import { scaleBand, scaleLinear, select } from 'd3';
 import type { Comparison, ComparisonRow } from '../../src/compare/index.js';
@@ -7,10 +7,10 @@ import { formatValue } from './compare-view.js';
 
 /** Preferred rows, in order; the chart shows those the comparison has. */
 export const CHART_KEYS = [
-  'cost.capexKrw', 'cost.capexUsd', 'bisection.perAcceleratorGbps', 'bisection.lowerGbps', 'allToAll.ecmpThetaGbps',
+  'tco.krwPerUsedAcceleratorHour', 'cost.capexKrw', 'cost.capexUsd', 'bisection.perAcceleratorGbps', 'bisection.lowerGbps', 'allToAll.ecmpThetaGbps',
   'power.facilityKw', 'latency.p99Ns',
 ];
-const MAX_PANELS = 4;
+const MAX_PANELS = 5;
 const PANEL_W = 380;
 const BAR_H = 18;
 const LABEL_W = 120;

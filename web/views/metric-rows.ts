@@ -63,6 +63,14 @@ export function metricRows(report: FabricReport): MetricRow[] {
   rows.push(numberRow('power.itKw', 'Power', 'IT power', power ? power.itW / 1000 : null, 2, 'kW',
     power ? `facility ${formatNumber(power.facilityW / 1000, 2)} kW at PUE ${formatNumber(power.pue, 2)}` : ''));
 
+  const tco = report.tco;
+  rows.push(numberRow('tco.totalKrw', 'Ownership', 'Total cost', tco?.totalKrw, 0, 'KRW',
+    tco ? `over ${formatNumber(tco.years)} years${tco.yearsSource === 'default' ? ' (default, an estimate)' : ''}: equipment ${formatNumber(tco.shares.equipment * 100, 0)} %, building ${formatNumber(tco.shares.facility * 100, 0)} %, energy ${formatNumber(tco.shares.energy * 100, 0)} %` : ''));
+  const otherRates = tco ? tco.byOperatingRate.filter((x) => x.operatingRate !== tco.operatingRate)
+    .map((x) => `${formatNumber(x.krwPerUsedAcceleratorHour, 0)} at ${formatNumber(x.operatingRate * 100, 0)} %`).join(', ') : '';
+  rows.push(numberRow('tco.krwPerUsedHour', 'Ownership', 'Used accelerator-hour', tco?.atOperatingRate.krwPerUsedAcceleratorHour, 0, 'KRW',
+    tco ? `at a ${formatNumber(tco.operatingRate * 100, 0)} % operating rate; ${otherRates}` : ''));
+
   const byKind = optics ? (Object.entries(optics.violationsByKind) as [OpticsViolationKind, number][]).filter(([, n]) => n > 0)
     .map(([k, n]) => `${formatNumber(n)} ${VIOLATION_WORDS[k]}`).join(', ') : '';
   rows.push(numberRow('optics.violatingLinks', 'Optics', 'Violations', optics?.counts.violatingLinks, 0, 'links',

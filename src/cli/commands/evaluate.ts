@@ -24,6 +24,9 @@ const spec: ArgSpec = {
     'krw-per-usd': { type: 'string', valueName: 'X', description: 'exchange rate (default: file settings, else catalog)' },
     pue: { type: 'string', valueName: 'X', description: 'power usage effectiveness (default: file settings, else 1.57)' },
     tariff: { type: 'string', valueName: 'KRW', description: 'electricity KRW per kWh (default: file settings, else 182.7)' },
+    utilisation: { type: 'string', valueName: 'X', description: 'average fraction of nameplate power drawn, for the energy cost (default 1)' },
+    years: { type: 'string', valueName: 'N', description: 'ownership period for the total cost of ownership (default 5, an estimate)' },
+    'operating-rate': { type: 'string', valueName: 'X', description: 'fraction of the time accelerators do useful work, for the cost per used accelerator-hour (default 1)' },
     assert: { type: 'string', valueName: 'EXPR', description: 'check PATH OP NUMBER on the JSON report, e.g. "hops.diameter<=6"; several separated by ";" (exit 1 when one fails)' },
   },
   positionals: { min: 1, name: 'FILE (topology or recipe; - reads standard input)' },
@@ -103,6 +106,13 @@ function parseOptions(flags: Record<string, string | boolean | undefined>): Eval
   options.pue = numberFlag(flags, 'pue');
   options.tariffKrwPerKwh = numberFlag(flags, 'tariff');
   if (options.pue !== undefined && options.pue < 1) throw new UsageError(`--pue must be at least 1, got ${options.pue}`);
+  options.utilisation = numberFlag(flags, 'utilisation');
+  options.tcoYears = numberFlag(flags, 'years');
+  options.operatingRate = numberFlag(flags, 'operating-rate');
+  for (const [flag, v] of [['utilisation', options.utilisation], ['operating-rate', options.operatingRate]] as const) {
+    if (v !== undefined && !(v > 0 && v <= 1)) throw new UsageError(`--${flag} is a fraction above 0 and at most 1 (0.5 = half), got ${v}`);
+  }
+  if (options.tcoYears !== undefined && !(options.tcoYears > 0)) throw new UsageError(`--years must be above 0, got ${options.tcoYears}`);
   return options;
 }
 
