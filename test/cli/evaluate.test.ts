@@ -37,6 +37,22 @@ describe('evaluate', () => {
     expect(report.latencyNs).toBeUndefined();
   });
 
+  it('--years, --operating-rate and --utilisation reach the ownership figures; out-of-range values exit 2', async () => {
+    const r = await cli(['evaluate', '--json', '--only', 'cost,power', '--years', '4', '--operating-rate', '0.5', '--utilisation', '0.8', 'x.json'], { 'x.json': EXAMPLE });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.power.utilisation).toBe(0.8);
+    expect(report.tco.years).toBe(4);
+    expect(report.tco.totalKrw).toBeCloseTo(report.cost.capexKrw + report.power.facility.buildCostKrw + 4 * report.power.annualEnergyCostKrw, 3);
+    // 16 accelerators x 4 years x 8,760 h x 0.5 used.
+    expect(report.tco.atOperatingRate.krwPerUsedAcceleratorHour).toBeCloseTo(report.tco.totalKrw / (16 * 4 * 8760 * 0.5), 6);
+    for (const bad of [['--operating-rate', '1.5'], ['--operating-rate', '0'], ['--utilisation', '2'], ['--years', '0'], ['--years', 'ten']]) {
+      const b = await cli(['evaluate', ...bad, 'x.json'], { 'x.json': EXAMPLE });
+      expect(b.code, bad.join(' ')).toBe(2);
+      expect(b.err).toContain(bad[0]);
+    }
+  });
+
   it('text output names every metric with units', async () => {
     const r = await cli(['evaluate', '--lp', 'off', 'x.json'], { 'x.json': EXAMPLE });
     expect(r.code).toBe(0);
