@@ -12,6 +12,7 @@ import { byId } from './views/dom.js';
 import { drawFabric, LABEL_GUTTER, type DrawingSelection } from './views/fabric-drawing.js';
 import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
 import { renderInspector } from './views/inspector-view.js';
+import { renderResearch } from './views/research-view.js';
 import { applyEdit, type Edit } from '../src/edit/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
@@ -134,6 +135,9 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     }
     const evaluation = design?.evaluation ?? { status: 'idle' as const };
     const prevEvaluation = before?.evaluation ?? { status: 'idle' as const };
+    if (docChanged || evaluation.status !== prevEvaluation.status) {
+      renderResearch(byId('research-panel'), byId('research'), design?.doc ?? null, evaluation.status === 'done' ? evaluation.report : null);
+    }
     if (!previous || evaluation !== prevEvaluation) {
       renderEvaluationStatus(byId('evaluation-status'), evaluation);
       // Progress ticks change only the status line; the table is redrawn when the result changes.

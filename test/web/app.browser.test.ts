@@ -13,6 +13,7 @@ import type { FabricDocument } from '../../src/model/types.js';
 import { compareReports } from '../../src/compare/index.js';
 import { applyEdit, type Edit } from '../../src/edit/index.js';
 import { metricRows } from '../../web/views/metric-rows.js';
+import { researchRows } from '../../web/views/research-rows.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium, type Browser } from './support/chromium.js';
 import { buildAndServeApp, REPO, startDevServer, type ServedApp } from './support/serve-app.js';
 
@@ -388,6 +389,27 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.waitForSelector(EVALUATED, { timeout: 60_000 });
     expect(await readMetricTable(page)).toEqual(expectedTable(await evaluateFabric(grown)));
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows each research site\'s spans and latency to the centre, as researchRows gives them in Node', async () => {
+    const text = await readFile(join(REPO, 'topologies', 'research-access.recipe.json'), 'utf8');
+    const doc = loaded(text);
+    const [report] = await Promise.all([evaluateFabric(doc), chooseFile(page, 'research-access.recipe.json', text)]);
+    await expect.poll(() => page.textContent('#design-name')).toBe(doc.name);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(await page.isVisible('#research-panel')).toBe(true);
+    const shown = await page.$$eval('#research-table tbody tr', (trs) => trs.map((tr) => ({
+      site: (tr as HTMLElement).dataset.site,
+      values: [...tr.querySelectorAll('td[data-value]')].map((td) => (td as HTMLElement).dataset.value),
+    })));
+    const expected = researchRows(doc, report).map((r) => ({
+      site: r.site, values: [r.spans, r.spanKm, r.gbps, r.minUs, r.meanUs, r.maxUs, r.minHops].map((v) => (v === null ? 'null' : String(v))),
+    }));
+    expect(shown).toEqual(expected);
+    await shot(page, '10-research');
+    // The example has no research sites: no panel.
+    await page.click('#workspace .tab[data-revision="1"]');
+    await expect.poll(() => page.isHidden('#research-panel')).toBe(true);
   });
 
   it('shows the same page from the dev server that `npm start` runs', async () => {
