@@ -13,6 +13,8 @@ import { drawFabric, LABEL_GUTTER, type DrawingSelection } from './views/fabric-
 import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
 import { renderInspector } from './views/inspector-view.js';
 import { renderResearch } from './views/research-view.js';
+import { renderPrices } from './views/prices-view.js';
+import { renderAssumptions } from './views/assumptions-view.js';
 import { applyEdit, type Edit } from '../src/edit/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
@@ -136,6 +138,7 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     const evaluation = design?.evaluation ?? { status: 'idle' as const };
     const prevEvaluation = before?.evaluation ?? { status: 'idle' as const };
     if (docChanged || evaluation.status !== prevEvaluation.status) {
+      renderPrices(byId('prices'), design?.doc ?? null, evaluation.status === 'done' ? evaluation.report.cost : undefined, editActive);
       renderResearch(byId('research-panel'), byId('research'), design?.doc ?? null, evaluation.status === 'done' ? evaluation.report : null);
     }
     if (!previous || evaluation !== prevEvaluation) {
@@ -164,7 +167,7 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     const { revision, version } = next;
     dispatch({ type: 'evaluation-started', revision, version });
     const outcome = await evaluator.evaluate(next.doc,
-      (progress) => dispatch({ type: 'evaluation-progress', revision, version, progress }));
+      (progress) => dispatch({ type: 'evaluation-progress', revision, version, progress }), store.getState().assumptions);
     if (outcome.ok) dispatch({ type: 'evaluation-done', revision, version, report: outcome.report, elapsedMs: outcome.elapsedMs });
     else if (outcome.reason === 'failed') dispatch({ type: 'evaluation-failed', revision, version, message: outcome.message });
     // 'superseded': the design was closed while it was evaluated; nothing to record.
@@ -231,6 +234,21 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     if (ok) showPanel(false);
   }, () => showPanel(false));
   openButton.addEventListener('click', () => showPanel(Boolean(panel.hidden)));
+
+  const assumptionsPanel = byId('assumptions-panel');
+  const assumptionsButton = byId<HTMLButtonElement>('assumptions-open');
+  const showAssumptions = (show: boolean) => {
+    assumptionsPanel.hidden = !show;
+    assumptionsButton.setAttribute('aria-expanded', String(show));
+    if (show) {
+      renderAssumptions(assumptionsPanel, store.getState().assumptions, (assumptions) => {
+        dispatch({ type: 'assumptions-changed', assumptions });
+        showAssumptions(false);
+      }, () => showAssumptions(false));
+      assumptionsPanel.querySelector<HTMLElement>('input')?.focus();
+    }
+  };
+  assumptionsButton.addEventListener('click', () => showAssumptions(Boolean(assumptionsPanel.hidden)));
 
   // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo edits of the design on show, unless a text
   // field has the keyboard (it has its own undo).

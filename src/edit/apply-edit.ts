@@ -19,7 +19,9 @@ export type Edit =
   | { op: 'add-link'; link: FabricLink }
   /** Removes the device and every link that ends on it or passes through it (via). */
   | { op: 'remove-node'; id: string }
-  | { op: 'remove-link'; id: string };
+  | { op: 'remove-link'; id: string }
+  /** A per-fabric catalog value (a negotiated price, a measured loss) in catalogOverrides; undefined removes it. */
+  | { op: 'set-override'; model: string; field: string; value: number | undefined };
 
 export type EditResult =
   | { ok: true; doc: FabricDocument; warnings: Problem[]; summary: string }
@@ -87,6 +89,23 @@ function structural(doc: FabricDocument, edit: Edit): { doc: FabricDocument; sum
       return {
         doc: { ...doc, nodes: doc.nodes.filter((n) => n.id !== edit.id), links },
         summary: `removed ${edit.id}${gone ? ` and its ${gone} link${gone === 1 ? '' : 's'}` : ''}`,
+      };
+    }
+    case 'set-override': {
+      const current = doc.catalogOverrides?.[edit.model]?.[edit.field];
+      if (current === edit.value) return { doc, summary: `no change to ${edit.field} of ${edit.model}` };
+      const overrides = { ...(doc.catalogOverrides ?? {}) };
+      const fields = { ...(overrides[edit.model] ?? {}) };
+      if (edit.value === undefined) delete fields[edit.field];
+      else fields[edit.field] = edit.value;
+      if (Object.keys(fields).length) overrides[edit.model] = fields;
+      else delete overrides[edit.model];
+      const next: FabricDocument = { ...doc };
+      if (Object.keys(overrides).length) next.catalogOverrides = overrides;
+      else delete next.catalogOverrides;
+      return {
+        doc: next,
+        summary: edit.value === undefined ? `back to the catalog's ${edit.field} of ${edit.model}` : `set ${edit.field} of ${edit.model} to ${edit.value}`,
       };
     }
     case 'remove-link':

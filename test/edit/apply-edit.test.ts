@@ -94,6 +94,23 @@ describe('applyEdit on the example', () => {
     expect(ok(applyEdit(doc, { op: 'update-node', id: 'leaf-0', set: { model: 'nvidia-qm9700', group: 'g' } })).summary).toBe('changed group of leaf-0');
   });
 
+  it('sets and clears a catalog override (a negotiated price); a bad field or value is refused with its path', () => {
+    const doc = example();
+    const r = ok(applyEdit(doc, { op: 'set-override', model: 'nvidia-h100-sxm', field: 'priceUsd', value: 22_000 }));
+    expect(r.doc.catalogOverrides).toEqual({ 'nvidia-h100-sxm': { priceUsd: 22_000 } });
+    expect(r.summary).toBe('set priceUsd of nvidia-h100-sxm to 22000');
+    expect(doc.catalogOverrides).toBeUndefined();
+    const cleared = ok(applyEdit(r.doc, { op: 'set-override', model: 'nvidia-h100-sxm', field: 'priceUsd', value: undefined }));
+    expect(cleared.doc.catalogOverrides).toBeUndefined();
+    expect(cleared.summary).toBe("back to the catalog's priceUsd of nvidia-h100-sxm");
+    expect(ok(applyEdit(doc, { op: 'set-override', model: 'nvidia-h100-sxm', field: 'priceUsd', value: undefined })).doc).toBe(doc);
+    const negative = applyEdit(doc, { op: 'set-override', model: 'nvidia-h100-sxm', field: 'priceUsd', value: -5 });
+    expect(negative.ok).toBe(false);
+    if (!negative.ok) expect(negative.problems[0].path).toMatch(/^catalogOverrides/);
+    const unknown = applyEdit(doc, { op: 'set-override', model: 'no-such-model', field: 'priceUsd', value: 5 });
+    expect(unknown.ok).toBe(false);
+  });
+
   it('adds a device and clears an optional field with undefined', () => {
     const doc = example();
     const r = ok(applyEdit(doc, { op: 'add-node', node: { id: freshId(doc, 'sw'), kind: 'switch', model: 'nvidia-qm9700', rack: 'rack-net', site: 'lab' } }));

@@ -190,6 +190,17 @@ describe('reduce: editing', () => {
   });
 });
 
+describe('reduce: assumptions', () => {
+  it('new assumptions ask for every design to be evaluated again and drop results under the old ones', () => {
+    let s = run(INITIAL_STATE, open('a'), open('b'), { type: 'evaluation-started', revision: 1, version: 1 },
+      { type: 'evaluation-done', revision: 1, version: 1, report: report('a'), elapsedMs: 1 }, { type: 'evaluation-started', revision: 2, version: 1 });
+    s = reduce(s, { type: 'assumptions-changed', assumptions: { pue: 1.2 } });
+    expect(s.assumptions).toEqual({ pue: 1.2 });
+    expect(s.designs.map((d) => [d.version, d.evaluation.status, d.doc.name, d.past.length])).toEqual([[2, 'idle', 'a', 0], [2, 'idle', 'b', 0]]);
+    expect(reduce(s, { type: 'evaluation-done', revision: 2, version: 1, report: report('b'), elapsedMs: 1 })).toBe(s);
+  });
+});
+
 describe('createStore', () => {
   it('tells subscribers about changes only, with the previous state, until they unsubscribe', () => {
     const store = createStore();

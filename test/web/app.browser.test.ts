@@ -56,6 +56,15 @@ async function countOf(page: Page, selector: string): Promise<number> {
   return Number(await page.getAttribute(selector, 'data-value'));
 }
 
+/** The document a sequence of edits gives in Node (each must be accepted). */
+function edited(doc: FabricDocument, ...edits: Edit[]): FabricDocument {
+  return edits.reduce((d, e) => {
+    const r = applyEdit(d, e);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.doc;
+  }, doc);
+}
+
 /** A real mouse click on a point of an SVG path's line (its box's centre may be off the line). */
 async function clickLine(page: Page, selector: string): Promise<void> {
   const at = await page.$eval(selector, (el) => {
@@ -312,11 +321,6 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.click('#workspace .tab[data-revision="1"]');
     await expect.poll(() => page.textContent('#design-name')).toBe(example.name);
     await page.waitForSelector(EVALUATED, { timeout: 60_000 });
-    const edited = (doc: FabricDocument, ...edits: Edit[]) => edits.reduce((d, e) => {
-      const r = applyEdit(d, e);
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      return r.doc;
-    }, doc);
 
     // The four circuits between the leaves are one bundle on the drawing.
     await clickLine(page, '#drawing path.hit[data-links~="leaf-link0"]');
@@ -410,6 +414,54 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     // The example has no research sites: no panel.
     await page.click('#workspace .tab[data-revision="1"]');
     await expect.poll(() => page.isHidden('#research-panel')).toBe(true);
+  });
+
+  it('assumptions: a value out of range is named and nothing changes; applied ones re-evaluate every design', async () => {
+    await page.click('#workspace .tab[data-revision="1"]');
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    await page.click('#assumptions-open');
+    await page.fill('#as-pue', '0.9');
+    await page.click('#assumptions-apply');
+    await page.waitForSelector('#assumptions-errors li[data-field="pue"]');
+    expect(await page.textContent('#assumptions-errors')).toContain('PUE must be at least 1, got "0.9"');
+    expect(await page.getAttribute('#evaluation-status', 'data-status')).toBe('done');
+    await page.fill('#as-pue', '1.2');
+    await page.fill('#as-operatingRate', '0.5');
+    await page.fill('#as-tcoYears', '4');
+    await shot(page, '11-assumptions');
+    await page.click('#assumptions-apply');
+    await expect.poll(() => page.isHidden('#assumptions-panel')).toBe(true);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    const shownDoc = loaded((await exportedText(page)).text);
+    const assumed = await evaluateFabric(shownDoc, { pue: 1.2, operatingRate: 0.5, tcoYears: 4 });
+    expect(await readMetricTable(page)).toEqual(expectedTable(assumed));
+    expect(assumed.power!.pue).toBe(1.2);
+
+    // A quoted price for the H100: an edit saved in the design, evaluated under the same assumptions.
+    const price = 'tr[data-bom="accelerator:nvidia-h100-sxm"] form';
+    await page.fill(`${price} input`, '21000');
+    await page.click(`${price} button`);
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: set priceUsd of nvidia-h100-sxm to 21000');
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(await page.getAttribute('tr[data-bom="accelerator:nvidia-h100-sxm"] td.unit-price', 'data-value')).toBe('21000');
+    expect(await page.textContent('tr[data-bom="accelerator:nvidia-h100-sxm"] .tag')).toBe('U');
+    const quoted = edited(shownDoc, { op: 'set-override', model: 'nvidia-h100-sxm', field: 'priceUsd', value: 21000 });
+    expect((await exportedText(page)).text).toBe(serializeTopology(quoted));
+    expect(await readMetricTable(page)).toEqual(expectedTable(await evaluateFabric(quoted, { pue: 1.2, operatingRate: 0.5, tcoYears: 4 })));
+    await shot(page, '12-prices');
+    // A negative price is refused with its path, the design keeps its quote.
+    await page.fill(`${price} input`, '-1');
+    await page.click(`${price} button`);
+    await page.waitForSelector('#import-problems:not([hidden]) tr[data-path^="catalogOverrides"]');
+    expect((await exportedText(page)).text).toBe(serializeTopology(quoted));
+    await page.click('#import-problems .dismiss');
+
+    // Back to the defaults for what follows.
+    await page.click('#assumptions-open');
+    await page.click('#assumptions-reset');
+    await expect.poll(() => page.isHidden('#assumptions-panel')).toBe(true);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect(pageErrors).toEqual([]);
   });
 
   it('shows the same page from the dev server that `npm start` runs', async () => {

@@ -57,6 +57,14 @@ describe('createEvaluator', () => {
     expect(workers[0].posted[1].id).toBe(2);
   });
 
+  it('sends the assumptions with the document when there are any', () => {
+    const { workers, evaluator } = setup();
+    void evaluator.evaluate(doc('a'), undefined, { pue: 1.2, operatingRate: 0.5 });
+    expect(workers[0].posted[0]).toEqual({ type: 'evaluate', id: 1, doc: doc('a'), options: { pue: 1.2, operatingRate: 0.5 } });
+    void evaluator.evaluate(doc('b'), undefined, {});
+    expect(workers[1].posted[0]).toEqual({ type: 'evaluate', id: 2, doc: doc('b') });
+  });
+
   it('reports a failure the worker sends', async () => {
     const { workers, evaluator } = setup();
     const done = evaluator.evaluate(doc('a'));

@@ -50,6 +50,16 @@ export interface ImportFailure {
 
 export type View = 'design' | 'compare';
 
+/** What every evaluation assumes (evaluateFabric's options; absent = the file's settings, else the catalog). */
+export interface Assumptions {
+  krwPerUsd?: number;
+  pue?: number;
+  tariffKrwPerKwh?: number;
+  utilisation?: number;
+  tcoYears?: number;
+  operatingRate?: number;
+}
+
 /** What is being loaded off the page's thread (a file parsed, a recipe or the generator form run), if anything. */
 export interface Loading {
   id: number;
@@ -69,6 +79,7 @@ export interface AppState {
   lastRevision: number;
   /** Selection on the design on show (cleared when another design is shown or the selected thing goes away). */
   selection: Selection | null;
+  assumptions: Assumptions;
 }
 
 export type Action =
@@ -85,6 +96,8 @@ export type Action =
   | { type: 'design-undo'; revision: number }
   | { type: 'design-redo'; revision: number }
   | { type: 'selection-changed'; selection: Selection | null }
+  /** New assumptions: every design is evaluated again (its document and history stay). */
+  | { type: 'assumptions-changed'; assumptions: Assumptions }
   | { type: 'evaluation-started'; revision: number; version: number }
   | { type: 'evaluation-progress'; revision: number; version: number; progress: EvaluationProgress }
   | { type: 'evaluation-done'; revision: number; version: number; report: FabricReport; elapsedMs: number }
@@ -92,6 +105,7 @@ export type Action =
 
 export const INITIAL_STATE: AppState = {
   designs: [], active: null, baseline: null, view: 'design', importFailure: null, loading: null, lastRevision: 0, selection: null,
+  assumptions: {},
 };
 
 /** Undo history kept per design (older steps are dropped). */
@@ -198,6 +212,12 @@ export function reduce(state: AppState, action: Action): AppState {
       const doc = next.designs.find((d) => d.revision === action.revision)!.doc;
       return { ...next, selection: action.revision === state.active ? keptSelection(state.selection, doc) : state.selection };
     }
+    case 'assumptions-changed':
+      return {
+        ...state, assumptions: { ...action.assumptions },
+        // A new version of each design, so a result under the old assumptions is dropped when it arrives.
+        designs: state.designs.map((d) => ({ ...d, version: d.version + 1, evaluation: { status: 'idle' } })),
+      };
     case 'selection-changed':
       if (state.selection === action.selection || (state.selection === null && action.selection === null)) return state;
       return { ...state, selection: action.selection };

@@ -11,7 +11,7 @@ const post = (reply: WorkerReply) => scope.postMessage(reply);
 scope.onmessage = async (event: MessageEvent<EvaluateRequest>) => {
   const request = event.data;
   if (request?.type !== 'evaluate') return;
-  const { id, doc } = request;
+  const { id, doc, options } = request;
   const started = performance.now();
   const onProgress = progressThrottle(
     (phase, fraction) => post({ type: 'progress', id, phase, fraction }),
@@ -19,7 +19,7 @@ scope.onmessage = async (event: MessageEvent<EvaluateRequest>) => {
     () => performance.now(),
   );
   try {
-    const report = await evaluateFabric(doc, { highsInit: { locateFile: () => highsWasmUrl } }, onProgress);
+    const report = await evaluateFabric(doc, { ...options, highsInit: { locateFile: () => highsWasmUrl } }, onProgress);
     post({ type: 'done', id, report, elapsedMs: performance.now() - started });
   } catch (e) {
     // The document was validated before it was sent, so this is an engine bug or an exhausted resource.

@@ -4,14 +4,14 @@
 import type { FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import { overallProgress, type EvaluationProgress } from './progress.js';
-import type { EvaluateRequest, WorkerReply } from './protocol.js';
+import type { EvaluateRequest, EvaluationAssumptions, WorkerReply } from './protocol.js';
 
 export type EvaluationOutcome =
   | { ok: true; report: FabricReport; elapsedMs: number }
   | { ok: false; reason: 'superseded' | 'failed'; message: string };
 
 export interface Evaluator {
-  evaluate(doc: FabricDocument, onProgress?: (p: EvaluationProgress) => void): Promise<EvaluationOutcome>;
+  evaluate(doc: FabricDocument, onProgress?: (p: EvaluationProgress) => void, options?: EvaluationAssumptions): Promise<EvaluationOutcome>;
   /** Stop the worker; a pending request resolves as superseded. */
   dispose(): void;
 }
@@ -73,7 +73,7 @@ export function createEvaluator(spawn: () => WorkerLike = spawnEvaluationWorker)
   };
 
   return {
-    evaluate(doc, onProgress) {
+    evaluate(doc, onProgress, options) {
       if (pending) {
         stopWorker();
         settle({ ok: false, reason: 'superseded', message: 'a newer evaluation replaced this one' });
@@ -83,7 +83,7 @@ export function createEvaluator(spawn: () => WorkerLike = spawnEvaluationWorker)
         pending = { id, resolve, onProgress };
       });
       worker ??= start();
-      worker.postMessage({ type: 'evaluate', id, doc });
+      worker.postMessage({ type: 'evaluate', id, doc, ...(options && Object.keys(options).length ? { options } : {}) });
       return promise;
     },
     dispose() {

@@ -7,6 +7,17 @@ export interface EvaluateRequest {
   /** Echoed in every reply so a late reply of an older request is recognised and dropped. */
   id: number;
   doc: FabricDocument;
+  /** Plain-number options of evaluateFabric (exchange rate, PUE, tariff, utilisation, ownership period, rate). */
+  options?: EvaluationAssumptions;
+}
+
+export interface EvaluationAssumptions {
+  krwPerUsd?: number;
+  pue?: number;
+  tariffKrwPerKwh?: number;
+  utilisation?: number;
+  tcoYears?: number;
+  operatingRate?: number;
 }
 
 export type WorkerReply =
