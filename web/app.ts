@@ -7,7 +7,7 @@ import { EXAMPLE_FILE_NAME, EXAMPLE_TEXT } from './io/example.js';
 import { downloadDesign } from './io/export-design.js';
 import { openDesignText, type OpenResult } from './io/open-design.js';
 import { renderCompare } from './views/compare-view.js';
-import { designCounts } from './views/design-counts.js';
+import { designCounts, type DesignCounts } from './views/design-counts.js';
 import { byId } from './views/dom.js';
 import { drawFabric, LABEL_GUTTER, type DrawingSelection } from './views/fabric-drawing.js';
 import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
@@ -23,8 +23,12 @@ import { renderImportFailure, renderWarnings } from './views/problems-view.js';
 import { renderCounts, renderTitle } from './views/summary-view.js';
 import { renderWorkspace } from './views/workspace-view.js';
 import { createEvaluator, type Evaluator } from './worker/evaluator.js';
-import { createLoader, type Loader } from './worker/loader.js';
+import { createLoader, type Loaded, type Loader } from './worker/loader.js';
+import type { DesignSource } from './worker/protocol.js';
 import { MEDIA, NODE_KINDS } from '../src/model/types.js';
+
+/** Designs with more links than this are sent to the evaluation worker as what they were loaded from. */
+const LARGE_LINKS = 20_000;
 
 export interface App {
   store: Store;
@@ -32,8 +36,22 @@ export interface App {
   loader: Loader;
 }
 
-/** Layouts by document: selecting on the drawing redraws it without laying it out again. */
+/** Layouts and counts by document: selecting on the drawing redraws it without laying it out again, and a design
+ * from the loading worker arrives with both computed there. */
 const layouts = new WeakMap<object, FabricLayout>();
+const counts = new WeakMap<object, DesignCounts>();
+
+function countsOf(doc: Design['doc']): DesignCounts {
+  let c = counts.get(doc);
+  if (!c) {
+    c = designCounts(doc);
+    counts.set(doc, c);
+  }
+  return c;
+}
+
+/** The width the drawing lays a design out for. */
+const drawingWidth = () => Math.max(480, byId('drawing').clientWidth - LABEL_GUTTER - 60);
 
 function layoutOf(doc: Design['doc'], width: number): FabricLayout {
   let layout = layouts.get(doc);
@@ -47,7 +65,7 @@ function layoutOf(doc: Design['doc'], width: number): FabricLayout {
 function renderDesign(design: Design | null): void {
   renderTitle(byId('design'), design);
   renderWarnings(byId('design-warnings'), design);
-  renderCounts(byId('counts'), design ? designCounts(design.doc) : null);
+  renderCounts(byId('counts'), design ? countsOf(design.doc) : null);
   (byId<HTMLButtonElement>('export-json')).disabled = design === null;
   if (design) byId('app').dataset.revision = String(design.revision);
 }
@@ -60,7 +78,7 @@ function renderDrawing(design: Design | null, selection: DrawingSelection): void
     legend.replaceChildren();
     return;
   }
-  const layout = layoutOf(design.doc, Math.max(480, drawing.clientWidth - LABEL_GUTTER - 60));
+  const layout = layoutOf(design.doc, drawingWidth());
   drawFabric(drawing, layout, design.doc.name, selection);
   const kinds = NODE_KINDS.filter((k) => layout.items.some((it) => it.kind === k));
   const media = MEDIA.filter((m) => layout.edges.some((e) => e.medium === m));
@@ -166,8 +184,11 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     if (!next) return;
     const { revision, version } = next;
     dispatch({ type: 'evaluation-started', revision, version });
+    // A large design unchanged since it was loaded goes to the worker as its file text or recipe: copying 277,000
+    // links through the page's thread would hold the page for most of a second.
+    const from = next.origin && next.origin.doc === next.doc && next.doc.links.length > LARGE_LINKS ? next.origin.from : undefined;
     const outcome = await evaluator.evaluate(next.doc,
-      (progress) => dispatch({ type: 'evaluation-progress', revision, version, progress }), store.getState().assumptions);
+      (progress) => dispatch({ type: 'evaluation-progress', revision, version, progress }), store.getState().assumptions, from);
     if (outcome.ok) dispatch({ type: 'evaluation-done', revision, version, report: outcome.report, elapsedMs: outcome.elapsedMs });
     else if (outcome.reason === 'failed') dispatch({ type: 'evaluation-failed', revision, version, message: outcome.message });
     // 'superseded': the design was closed while it was evaluated; nothing to record.
@@ -179,9 +200,9 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   });
   render(store.getState(), null);
 
-  const opened = (result: OpenResult, source: Design['source'], label: string) => {
+  const opened = (result: OpenResult, source: Design['source'], label: string, from?: DesignSource) => {
     if (result.ok) {
-      dispatch({ type: 'design-opened', doc: result.doc, source, warnings: result.warnings });
+      dispatch({ type: 'design-opened', doc: result.doc, source, warnings: result.warnings, ...(from ? { from } : {}) });
       return true;
     }
     dispatch({ type: 'import-failed', failure: { fileName: label, error: result.error, problems: result.problems } });
@@ -190,11 +211,16 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   };
 
   let loads = 0;
-  const load = async (label: string, work: () => Promise<OpenResult>, source: Design['source']) => {
+  const load = async (label: string, work: () => Promise<Loaded>, source: Design['source'], from: DesignSource) => {
     const id = ++loads;
     dispatch({ type: 'loading-started', id, label });
     try {
-      return opened(await work(), source, label);
+      const result = await work();
+      if (result.ok && result.views) {
+        layouts.set(result.doc, result.views.layout);
+        counts.set(result.doc, result.views.counts);
+      }
+      return opened(result, source, label, from);
     } finally {
       dispatch({ type: 'loading-finished', id });
     }
@@ -218,7 +244,7 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
         { kind: 'file', name: file.name }, file.name);
       return;
     }
-    await load(file.name, () => loader.open(text), { kind: 'file', name: file.name });
+    await load(file.name, () => loader.open(text, drawingWidth()), { kind: 'file', name: file.name }, { text });
   });
 
   const panel = byId('generate-panel');
@@ -230,7 +256,8 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   };
   renderGenerateForm(panel, async (request) => {
     const label = `${request.family} (generator)`;
-    const ok = await load(label, () => loader.generate(recipeOf(request)), { kind: 'generated', name: request.family });
+    const recipe = recipeOf(request);
+    const ok = await load(label, () => loader.generate(recipe, drawingWidth()), { kind: 'generated', name: request.family }, { recipe });
     if (ok) showPanel(false);
   }, () => showPanel(false));
   openButton.addEventListener('click', () => showPanel(Boolean(panel.hidden)));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeTopology } from '../../src/format/index.js';
-import { loadTopologyOrRecipe } from '../../src/generators/index.js';
+import { generateNationalCenter, loadTopologyOrRecipe } from '../../src/generators/index.js';
 import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import { compareReports } from '../../src/compare/index.js';
@@ -462,6 +462,34 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await expect.poll(() => page.isHidden('#assumptions-panel')).toBe(true);
     await page.waitForSelector(EVALUATED, { timeout: 60_000 });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('a large generated design goes to the evaluation worker as its recipe, and gives evaluateFabric\'s figures', async () => {
+    // What the page posts to its workers, by message type and fields (not the payloads).
+    await page.evaluate(() => {
+      const w = window as unknown as { posted: string[] };
+      w.posted = [];
+      const orig = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const m = message as Record<string, unknown>;
+        if (m && m.type === 'evaluate') w.posted.push(Object.keys(m).sort().join(','));
+        return (orig as (...a: unknown[]) => void).call(this, message, ...rest);
+      } as typeof Worker.prototype.postMessage;
+    });
+    await page.click('#generate-open');
+    await page.selectOption('#gen-family', 'national-center');
+    await page.fill('#gen-national-center-accelerators', '6000');
+    await page.click('#gen-submit');
+    await expect.poll(() => page.textContent('#design-name'), { timeout: 60_000 }).toMatch(/6016 accelerators/);
+    await page.waitForSelector(EVALUATED, { timeout: 120_000 });
+    const doc = generateNationalCenter({ accelerators: 6000 });
+    expect(doc.links.length).toBeGreaterThan(20_000);
+    expect(await page.evaluate(() => (window as unknown as { posted: string[] }).posted)).toContain('id,source,type');
+    const report = await evaluateFabric(doc);
+    expect(await readMetricTable(page)).toEqual(expectedTable(report));
+    expect(await page.textContent('#drawing-heading')).toBe('Drawing');
+    expect(await page.isVisible('#drawing svg')).toBe(true);
+    await page.click(`#workspace .tab-wrap:has(.tab[aria-pressed="true"]) .tab-close`);
   });
 
   it('shows the same page from the dev server that `npm start` runs', async () => {

@@ -57,6 +57,12 @@ describe('createEvaluator', () => {
     expect(workers[0].posted[1].id).toBe(2);
   });
 
+  it('sends what a large design was loaded from instead of the document, when given', () => {
+    const { workers, evaluator } = setup();
+    void evaluator.evaluate(doc('a'), undefined, undefined, { recipe: { family: 'fat-tree' } });
+    expect(workers[0].posted[0]).toEqual({ type: 'evaluate', id: 1, source: { recipe: { family: 'fat-tree' } } });
+  });
+
   it('sends the assumptions with the document when there are any', () => {
     const { workers, evaluator } = setup();
     void evaluator.evaluate(doc('a'), undefined, { pue: 1.2, operatingRate: 0.5 });

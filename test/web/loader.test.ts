@@ -19,8 +19,8 @@ class FakeWorker implements LoadWorkerLike {
   terminate() {
     this.terminated = true;
   }
-  reply(id: number, result: OpenResult) {
-    this.onmessage?.({ data: { type: 'loaded', id, result } } as MessageEvent<LoadReply>);
+  reply(id: number, result: OpenResult, views?: LoadReply['views']) {
+    this.onmessage?.({ data: { type: 'loaded', id, result, ...(views ? { views } : {}) } } as MessageEvent<LoadReply>);
   }
 }
 
@@ -43,6 +43,21 @@ describe('createLoader', () => {
     workers[0].reply(7, ok('stray')); // nobody waits for it
     expect(((await a) as { doc: { name: string } }).doc.name).toBe('a');
     expect(((await b) as { doc: { name: string } }).doc.name).toBe('b');
+  });
+
+  it('passes on the counts and layout the worker computed, and the drawing width it was asked for', async () => {
+    const workers: FakeWorker[] = [];
+    const loader = createLoader(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    const a = loader.generate({ family: 'torus' }, 900);
+    expect(workers[0].posted[0]).toEqual({ type: 'generate', id: 1, recipe: { family: 'torus' }, fitWidth: 900 });
+    const views = { counts: { links: 0 }, layout: { mode: 'nodes' } } as unknown as LoadReply['views'];
+    workers[0].reply(1, ok('t'), views);
+    const r = await a;
+    expect(r.ok && r.views).toBe(views);
   });
 
   it('a failing worker answers every pending request with a problem, and the next request gets a new worker', async () => {

@@ -6,6 +6,7 @@ import type { FabricReport } from '../../src/metrics/evaluate.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import type { EvaluationProgress } from '../worker/progress.js';
+import type { DesignSource } from '../worker/protocol.js';
 
 export type Evaluation =
   | { status: 'idle' }
@@ -29,6 +30,8 @@ export interface Design {
   future: HistoryEntry[];
   /** What the last edit, undo or redo did, for the status line. */
   lastEdit: string | null;
+  /** The file text or recipe `doc` was loaded from (while `doc` is that very document, the worker can load it again). */
+  origin?: { doc: FabricDocument; from: DesignSource };
 }
 
 export interface HistoryEntry {
@@ -83,7 +86,7 @@ export interface AppState {
 }
 
 export type Action =
-  | { type: 'design-opened'; doc: FabricDocument; source: Design['source']; warnings: Problem[] }
+  | { type: 'design-opened'; doc: FabricDocument; source: Design['source']; warnings: Problem[]; from?: DesignSource }
   | { type: 'design-selected'; revision: number }
   | { type: 'design-closed'; revision: number }
   | { type: 'baseline-selected'; revision: number }
@@ -170,7 +173,7 @@ export function reduce(state: AppState, action: Action): AppState {
       const revision = state.lastRevision + 1;
       const design: Design = {
         doc: action.doc, source: action.source, warnings: action.warnings, revision, version: 1, evaluation: { status: 'idle' },
-        past: [], future: [], lastEdit: null,
+        past: [], future: [], lastEdit: null, ...(action.from ? { origin: { doc: action.doc, from: action.from } } : {}),
       };
       return { ...state, designs: [...state.designs, design], active: revision, view: 'design', importFailure: null, lastRevision: revision, selection: null };
     }

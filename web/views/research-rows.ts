@@ -27,23 +27,31 @@ export function researchRows(doc: FabricDocument, report: FabricReport | null): 
   const siteOf = new Map(doc.nodes.map((n) => [n.id, n.site]));
   const bySite = new Map((report?.latencyNs?.researchSites ?? []).map((r) => [r.site, r]));
   const us = (ns: number | null | undefined) => (ns === null || ns === undefined ? null : ns / 1000);
-  return doc.sites.filter((s) => !dc.has(s.id)).map((s) => {
-    let spans = 0;
-    let longestM = -1;
-    let gbps = 0;
-    const optics = new Set<string>();
-    for (const l of doc.links) {
-      const inA = siteOf.get(l.a) === s.id;
-      const inB = siteOf.get(l.b) === s.id;
-      if (inA === inB) continue;
-      spans++;
-      longestM = Math.max(longestM, l.lengthM);
-      gbps += l.gbps;
-      if (l.transceiver) optics.add(l.transceiver);
-    }
+  const research = doc.sites.filter((s) => !dc.has(s.id));
+  if (research.length === 0) return [];
+  // One pass over the links: a span is a link with one end at the site and the other elsewhere.
+  const acc = new Map(research.map((s) => [s.id, { spans: 0, longestM: -1, gbps: 0, optics: new Set<string>() }]));
+  const add = (site: string | undefined, l: FabricDocument['links'][number]) => {
+    const a = site === undefined ? undefined : acc.get(site);
+    if (!a) return;
+    a.spans++;
+    a.longestM = Math.max(a.longestM, l.lengthM);
+    a.gbps += l.gbps;
+    if (l.transceiver) a.optics.add(l.transceiver);
+  };
+  for (const l of doc.links) {
+    const sa = siteOf.get(l.a);
+    const sb = siteOf.get(l.b);
+    if (sa === sb) continue;
+    add(sa, l);
+    add(sb, l);
+  }
+  return research.map((s) => {
+    const a = acc.get(s.id)!;
     const r = bySite.get(s.id);
     return {
-      site: s.id, name: s.name ?? s.id, kind: s.kind, spans, spanKm: longestM < 0 ? null : longestM / 1000, gbps, optics: [...optics].sort(),
+      site: s.id, name: s.name ?? s.id, kind: s.kind, spans: a.spans, spanKm: a.longestM < 0 ? null : a.longestM / 1000, gbps: a.gbps,
+      optics: [...a.optics].sort(),
       minUs: us(r?.minNs), meanUs: us(r?.meanNs), maxUs: us(r?.maxNs), minHops: r?.minHops ?? null,
       reachable: r ? r.reachable : null, unreachable: r ? r.unreachable : null,
     };

@@ -4,14 +4,15 @@
 import type { FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import { overallProgress, type EvaluationProgress } from './progress.js';
-import type { EvaluateRequest, EvaluationAssumptions, WorkerReply } from './protocol.js';
+import type { DesignSource, EvaluateRequest, EvaluationAssumptions, WorkerReply } from './protocol.js';
 
 export type EvaluationOutcome =
   | { ok: true; report: FabricReport; elapsedMs: number }
   | { ok: false; reason: 'superseded' | 'failed'; message: string };
 
 export interface Evaluator {
-  evaluate(doc: FabricDocument, onProgress?: (p: EvaluationProgress) => void, options?: EvaluationAssumptions): Promise<EvaluationOutcome>;
+  /** `source`: what `doc` was loaded from; sent instead of the document (large designs load again in the worker). */
+  evaluate(doc: FabricDocument, onProgress?: (p: EvaluationProgress) => void, options?: EvaluationAssumptions, source?: DesignSource): Promise<EvaluationOutcome>;
   /** Stop the worker; a pending request resolves as superseded. */
   dispose(): void;
 }
@@ -73,7 +74,7 @@ export function createEvaluator(spawn: () => WorkerLike = spawnEvaluationWorker)
   };
 
   return {
-    evaluate(doc, onProgress, options) {
+    evaluate(doc, onProgress, options, source) {
       if (pending) {
         stopWorker();
         settle({ ok: false, reason: 'superseded', message: 'a newer evaluation replaced this one' });
@@ -83,7 +84,7 @@ export function createEvaluator(spawn: () => WorkerLike = spawnEvaluationWorker)
         pending = { id, resolve, onProgress };
       });
       worker ??= start();
-      worker.postMessage({ type: 'evaluate', id, doc, ...(options && Object.keys(options).length ? { options } : {}) });
+      worker.postMessage({ type: 'evaluate', id, ...(source ? { source } : { doc }), ...(options && Object.keys(options).length ? { options } : {}) });
       return promise;
     },
     dispose() {

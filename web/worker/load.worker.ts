@@ -3,7 +3,9 @@
 // keeps the generator's own fabric name).
 import { checkRecipe, recipeToDocument } from '../../src/generators/recipe.js';
 import { openDesignText, type OpenResult } from '../io/open-design.js';
-import type { LoadReply, LoadRequest } from './load-protocol.js';
+import { designCounts } from '../views/design-counts.js';
+import { layoutFabric } from '../views/fabric-layout.js';
+import type { LoadedViews, LoadReply, LoadRequest } from './load-protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -26,6 +28,14 @@ scope.onmessage = (event: MessageEvent<LoadRequest>) => {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     result = { ok: false, error: 'invalid', problems: [{ path: '', code: 'load-failed', severity: 'error', message: `loading stopped: ${message}` }] };
   }
-  const reply: LoadReply = { type: 'loaded', id: request.id, result };
+  let views: LoadedViews | undefined;
+  if (result.ok) {
+    try {
+      views = { counts: designCounts(result.doc), layout: layoutFabric(result.doc, { fitWidth: request.fitWidth }) };
+    } catch {
+      // The page computes them itself then.
+    }
+  }
+  const reply: LoadReply = { type: 'loaded', id: request.id, result, ...(views ? { views } : {}) };
   scope.postMessage(reply);
 };

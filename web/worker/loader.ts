@@ -2,11 +2,14 @@
 // fails (it could not be loaded, or it crashed) answers every pending request with a problem and is respawned on
 // the next request, so a bad moment never leaves the page waiting.
 import type { OpenResult } from '../io/open-design.js';
-import type { LoadReply, LoadRequest } from './load-protocol.js';
+import type { LoadedViews, LoadReply, LoadRequest } from './load-protocol.js';
+
+/** A loaded design, with its counts and layout when the worker computed them. */
+export type Loaded = OpenResult & { views?: LoadedViews };
 
 export interface Loader {
-  open(text: string): Promise<OpenResult>;
-  generate(recipe: unknown): Promise<OpenResult>;
+  open(text: string, fitWidth?: number): Promise<Loaded>;
+  generate(recipe: unknown, fitWidth?: number): Promise<Loaded>;
   dispose(): void;
 }
 
@@ -26,7 +29,7 @@ const failure = (message: string): OpenResult =>
 
 export function createLoader(spawn: () => LoadWorkerLike = spawnLoadWorker): Loader {
   let worker: LoadWorkerLike | null = null;
-  const pending = new Map<number, (r: OpenResult) => void>();
+  const pending = new Map<number, (r: Loaded) => void>();
   let nextId = 1;
 
   const stop = (message: string) => {
@@ -47,7 +50,7 @@ export function createLoader(spawn: () => LoadWorkerLike = spawnLoadWorker): Loa
       const resolve = pending.get(reply.id);
       if (!resolve) return;
       pending.delete(reply.id);
-      resolve(reply.result);
+      resolve(reply.views ? { ...reply.result, views: reply.views } : reply.result);
     };
     w.onerror = (event) => {
       event.preventDefault?.();
@@ -57,17 +60,17 @@ export function createLoader(spawn: () => LoadWorkerLike = spawnLoadWorker): Loa
   };
 
   type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
-  const send = (request: Unsent<LoadRequest>): Promise<OpenResult> => {
+  const send = (request: Unsent<LoadRequest>): Promise<Loaded> => {
     const id = nextId++;
-    const promise = new Promise<OpenResult>((resolve) => pending.set(id, resolve));
+    const promise = new Promise<Loaded>((resolve) => pending.set(id, resolve));
     worker ??= start();
     worker.postMessage({ ...request, id } as LoadRequest);
     return promise;
   };
 
   return {
-    open: (text) => send({ type: 'open', text }),
-    generate: (recipe) => send({ type: 'generate', recipe }),
+    open: (text, fitWidth) => send({ type: 'open', text, ...(fitWidth ? { fitWidth } : {}) }),
+    generate: (recipe, fitWidth) => send({ type: 'generate', recipe, ...(fitWidth ? { fitWidth } : {}) }),
     dispose: () => stop('the loader was stopped'),
   };
 }

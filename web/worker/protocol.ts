@@ -6,10 +6,15 @@ export interface EvaluateRequest {
   type: 'evaluate';
   /** Echoed in every reply so a late reply of an older request is recognised and dropped. */
   id: number;
-  doc: FabricDocument;
+  /** The document, or (`source`) what it was loaded from, so a large design is not copied through the page. */
+  doc?: FabricDocument;
+  source?: DesignSource;
   /** Plain-number options of evaluateFabric (exchange rate, PUE, tariff, utilisation, ownership period, rate). */
   options?: EvaluationAssumptions;
 }
+
+/** File text (loaded like a file) or a generator-form recipe (run like the form): the same document again. */
+export type DesignSource = { text: string } | { recipe: unknown };
 
 export interface EvaluationAssumptions {
   krwPerUsd?: number;
