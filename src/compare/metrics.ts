@@ -111,6 +111,11 @@ export const COMPARED_METRICS: readonly ComparedMetric[] = Object.freeze([
     'power.annualEnergyCostKrw: facility power x utilisation x 8,760 h x tariff'),
   metric('power.perAcceleratorW', 'Power', 'IT power per accelerator', 'W', 'lower', 0,
     (r) => ratio(r.power?.itW, acceleratorsOf(r)), 'power.itW / counts.accelerators (network and servers included)'),
+  metric('power.maxRackKw', 'Power', 'Hottest rack', 'kW', 'lower', 1, (r) => r.power?.racks?.maxKw,
+    'power.racks.maxKw: the most power any rack draws (what its cooling must remove)'),
+  metric('power.racksOverLimit', 'Power', 'Racks over limit', 'racks', 'lower', 0,
+    (r) => (r.power?.racks?.violations ? new Set(r.power.racks.violations.map((v) => v.rackId)).size : null),
+    'racks whose devices draw more than the rack power limit or its cooling removes (power.racks.violations)'),
 
   metric('tco.totalKrw', 'Ownership', 'Total cost of ownership', 'KRW', 'lower', 0, (r) => r.tco?.totalKrw,
     'tco.totalKrw: capex + facility build (facility MW x build cost per MW) + years x annual energy cost (evaluate --years, default 5)'),

@@ -13,7 +13,10 @@ const HAND = handReport({
   throughput: { allToAll: { ecmp: { lambdaGbps: 400 / 63, thetaGbps: 400 } }, ring: { rateGbps: 200 } },
   latencyNs: { p50: 1234.5, p99: 2345.6 },
   hops: { diameter: 4, mean: 3.5 },
-  power: { itW: 96_000, facilityW: 150_720, annualEnergyCostKrw: 241_207_315 },
+  power: {
+    itW: 96_000, facilityW: 150_720, annualEnergyCostKrw: 241_207_315,
+    racks: { maxKw: 41.5, violations: [{ rackId: 'r1', kind: 'power' }, { rackId: 'r1', kind: 'cooling' }, { rackId: 'r4', kind: 'power' }] },
+  },
   tco: { totalKrw: 7_000_000_000, atOperatingRate: { krwPerUsedAcceleratorHour: 7e9 / (64 * 5 * 8760 * 0.5) } },
   resilience: {
     edgeConnectivity: { links: 2 },
@@ -57,6 +60,8 @@ const EXPECTED: Record<string, number | null> = {
   'power.facilityKw': 150.72,
   'power.annualEnergyCostKrw': 241_207_315,
   'power.perAcceleratorW': 1500, // 96,000 W / 64
+  'power.maxRackKw': 41.5,
+  'power.racksOverLimit': 2, // r1 (power and cooling) and r4
   'tco.totalKrw': 7_000_000_000,
   'tco.krwPerUsedAcceleratorHour': 7e9 / 1_401_600, // 64 x 5 years x 8,760 h x 0.5
   'resilience.edgeConnectivityLinks': 2,

@@ -21,7 +21,7 @@ const byKey = (rows: MetricRow[]) => new Map(rows.map((r) => [r.key, r]));
 const KEYS = [
   'hops.diameter', 'hops.mean', 'latency.p50', 'latency.p99', 'bisection.lowerGbps', 'bisection.upperGbps', 'bisection.exact',
   'allToAll.ecmpGbps', 'allToAll.optimalGbps', 'allToAll.boundGbps', 'cost.capexUsd', 'cost.capexKrw', 'power.itKw',
-  'tco.totalKrw', 'tco.krwPerUsedHour', 'optics.violatingLinks',
+  'power.maxRackKw', 'power.racksOverLimit', 'tco.totalKrw', 'tco.krwPerUsedHour', 'optics.violatingLinks',
 ];
 
 describe('metricRows', () => {
@@ -52,13 +52,25 @@ describe('metricRows', () => {
     expect(r.get('power.itKw')!.value).toBe(example.power!.itW / 1000);
     expect(r.get('optics.violatingLinks')!.value).toBe(example.optics!.counts.violatingLinks);
     expect(r.get('tco.totalKrw')!.value).toBe(example.tco!.totalKrw);
+    expect(r.get('power.maxRackKw')!.value).toBe(example.power!.racks.maxKw);
+    expect(r.get('power.racksOverLimit')!.value).toBe(0);
+    expect(r.get('power.racksOverLimit')!.note).toBe('every rack within its power limit and its cooling');
     // 16 accelerators x 5 years x 8,760 h at a 100 % operating rate.
     expect(r.get('tco.krwPerUsedHour')!.value).toBeCloseTo(example.tco!.totalKrw / (16 * 5 * 8760), 9);
     expect(r.get('tco.krwPerUsedHour')!.note).toMatch(/^at a 100 % operating rate; [\d,]+ at 70 %, [\d,]+ at 50 %, [\d,]+ at 30 %$/);
     for (const row of rows) expect(row.unit).toBe({
       hops: 'links', latency: 'ns', bisection: row.key === 'bisection.exact' ? '' : 'Gbps', allToAll: 'Gbps',
-      cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: 'kW', optics: 'links', tco: 'KRW',
+      cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: row.key === 'power.racksOverLimit' ? 'racks' : 'kW', optics: 'links', tco: 'KRW',
     }[row.key.split('.')[0]]);
+  });
+
+  it('counts the racks over their power limit (a warning: the design still opens) and quotes why', async () => {
+    const doc = load(readFileSync(join(REPO, 'topologies', 'small-two-servers.json'), 'utf8'));
+    const tight = { ...doc, racks: doc.racks.map((r) => (r.id === 'rack-a' ? { ...r, powerLimitKw: 5 } : r)) };
+    const report = await evaluateFabric(tight, { phases: ['power'] });
+    const row = byKey(metricRows(report)).get('power.racksOverLimit')!;
+    expect(row.value).toBe(1);
+    expect(row.note).toContain('rack-a');
   });
 
   it('shows the example figures worked out by hand', () => {

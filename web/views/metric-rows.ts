@@ -62,6 +62,13 @@ export function metricRows(report: FabricReport): MetricRow[] {
 
   rows.push(numberRow('power.itKw', 'Power', 'IT power', power ? power.itW / 1000 : null, 2, 'kW',
     power ? `facility ${formatNumber(power.facilityW / 1000, 2)} kW at PUE ${formatNumber(power.pue, 2)}` : ''));
+  const racks = power?.racks;
+  const liquid = racks ? racks.racks.filter((r) => r.cooling === 'liquid').length : 0;
+  rows.push(numberRow('power.maxRackKw', 'Power', 'Hottest rack', racks?.maxKw, 1, 'kW',
+    racks ? `mean ${formatNumber(racks.meanKw, 1)} kW over ${formatNumber(racks.racks.length)} racks (${formatNumber(liquid)} liquid-cooled)` : ''));
+  rows.push(numberRow('power.racksOverLimit', 'Power', 'Racks over limit', racks ? new Set(racks.violations.map((v) => v.rackId)).size : null, 0, 'racks',
+    racks ? (racks.violations.length ? racks.violations.slice(0, 2).map((v) => v.message).join('; ') + (racks.violations.length > 2 ? ' …' : '')
+      : 'every rack within its power limit and its cooling') : ''));
 
   const tco = report.tco;
   rows.push(numberRow('tco.totalKrw', 'Ownership', 'Total cost', tco?.totalKrw, 0, 'KRW',
