@@ -6,7 +6,7 @@ import type { FabricReport } from '../../src/metrics/evaluate.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import type { EvaluationProgress } from '../worker/progress.js';
-import type { DesignSource } from '../worker/protocol.js';
+import type { DesignSource, EvaluationAssumptions } from '../worker/protocol.js';
 
 export type Evaluation =
   | { status: 'idle' }
@@ -54,14 +54,7 @@ export interface ImportFailure {
 export type View = 'design' | 'compare';
 
 /** What every evaluation assumes (evaluateFabric's options; absent = the file's settings, else the catalog). */
-export interface Assumptions {
-  krwPerUsd?: number;
-  pue?: number;
-  tariffKrwPerKwh?: number;
-  utilisation?: number;
-  tcoYears?: number;
-  operatingRate?: number;
-}
+export type Assumptions = EvaluationAssumptions;
 
 /** What is being loaded off the page's thread (a file parsed, a recipe or the generator form run), if anything. */
 export interface Loading {

@@ -1,5 +1,5 @@
 // Messages between the page and the evaluation worker. Everything crossing is plain JSON (structured clone).
-import type { FabricReport } from '../../src/metrics/evaluate.js';
+import type { EvaluateOptions, FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 
 export interface EvaluateRequest {
@@ -16,14 +16,8 @@ export interface EvaluateRequest {
 /** File text (loaded like a file) or a generator-form recipe (run like the form): the same document again. */
 export type DesignSource = { text: string } | { recipe: unknown };
 
-export interface EvaluationAssumptions {
-  krwPerUsd?: number;
-  pue?: number;
-  tariffKrwPerKwh?: number;
-  utilisation?: number;
-  tcoYears?: number;
-  operatingRate?: number;
-}
+/** The plain-number options of evaluateFabric the app lets users set (its Assumptions form). */
+export type EvaluationAssumptions = Pick<EvaluateOptions, 'krwPerUsd' | 'pue' | 'tariffKrwPerKwh' | 'utilisation' | 'tcoYears' | 'operatingRate'>;
 
 export type WorkerReply =
   | { type: 'progress'; id: number; phase: string; fraction: number }

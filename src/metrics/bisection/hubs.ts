@@ -4,6 +4,7 @@
 // (circuits between spines, links up to cores and border switches) is the hub network.
 import type { CompiledFabric } from '../../compile/compile.js';
 import { bfsCsr } from '../graph/bfs.js';
+import { unionFind } from '../graph/union-find.js';
 import { scaleOutGraphOf, type SimpleGraph } from '../graph/simple.js';
 import { spreadLanding } from './spread.js';
 
@@ -73,15 +74,7 @@ export function hubNetwork(c: CompiledFabric, Z: number): HubNetwork | null {
   if (!(minUp > 0)) return null;
 
   // Blocks: union-find over up-links that start below Z.
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const { find, union } = unionFind(n);
   let hubCount = 0;
   for (let i = 0; i < reached; i++) {
     const u = order[i];
@@ -90,9 +83,7 @@ export function hubNetwork(c: CompiledFabric, Z: number): HubNetwork | null {
     for (let h = offsets[u]; h < offsets[u + 1]; h++) {
       const v = neighbors[h];
       if (dist[v] === dist[u] + 1) {
-        const a = find(u);
-        const b = find(v);
-        if (a !== b) parent[a] = b;
+        union(u, v);
       }
     }
   }

@@ -5,6 +5,7 @@
 // unevenly (a pod of 40 spines over 24 core groups reaches 8 of them twice). Returns the largest theta the
 // blocks carry.
 import { MaxFlowSolver, SIDE_SINK, SIDE_SOURCE, type FlowNetwork } from '../graph/maxflow.js';
+import { unionFind } from '../graph/union-find.js';
 import type { SimpleGraph } from '../graph/simple.js';
 
 /** Upward flow when every accelerator injects its up-link capacity, split over up-links by capacity. */
@@ -39,15 +40,7 @@ export function blockLandingTheta(s: UpwardSweep, Z: number, ell: number, cap: n
   for (let l = 0; l < ell; l++) thetaBelow = Math.min(thetaBelow, s.rate[l]);
   if (!(thetaBelow > floor)) return 0;
 
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const { find, union } = unionFind(n);
   const members: number[] = [];
   for (let i = 0; i < s.reached; i++) {
     const u = s.order[i];
@@ -65,7 +58,7 @@ export function blockLandingTheta(s: UpwardSweep, Z: number, ell: number, cap: n
     }
     for (let h = offsets[u]; h < offsets[u + 1]; h++) {
       const v = neighbors[h];
-      if (dist[v] === lu + 1 && dist[v] < Z) parent[find(v)] = find(u);
+      if (dist[v] === lu + 1 && dist[v] < Z) union(v, u);
     }
   }
   if (members.length === 0) return 0;

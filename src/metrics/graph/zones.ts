@@ -4,6 +4,7 @@
 // boundary (the nodes just outside it). Exact all-to-all routing uses the nesting: destinations whose zones share a
 // boundary and see it at the same distances share everything outside their zone.
 import type { CsrGraph } from './bitbfs.js';
+import { unionFind } from './union-find.js';
 
 export interface Cell {
   /** Member nodes (global indices); the position of a node here is its cell-local index. */
@@ -87,15 +88,7 @@ export function buildZoneTree(g: CsrGraph, endpoints: Int32Array): ZoneTree | nu
   const { cells, cellOf, cellPos } = cellsOut;
 
   // Components of {level <= k} by a union-find grown one level at a time; `queue` lists nodes by level.
-  const uf = new Int32Array(n);
-  for (let v = 0; v < n; v++) uf[v] = v;
-  const find = (x: number): number => {
-    while (uf[x] !== x) {
-      uf[x] = uf[uf[x]];
-      x = uf[x];
-    }
-    return x;
-  };
+  const { find, union } = unionFind(n);
   const zoneAt: Int32Array[] = [new Int32Array(0)];
   const posAt: Int32Array[] = [new Int32Array(0)];
   const rootId = new Int32Array(n);
@@ -109,9 +102,7 @@ export function buildZoneTree(g: CsrGraph, endpoints: Int32Array): ZoneTree | nu
       for (let a = offsets[u]; a < offsets[u + 1]; a++) {
         const v = neighbors[a];
         if (level[v] >= 0 && level[v] <= k) {
-          const ru = find(u);
-          const rv = find(v);
-          if (ru !== rv) uf[ru] = rv;
+          union(u, v);
         }
       }
     }
