@@ -1,7 +1,7 @@
 // The app controller: opens the built-in example, turns page events and worker replies into store actions, and
 // re-renders the views whose part of the state changed. Files and the generator form are loaded in one worker,
 // evaluations run in another, one design at a time.
-import { activeDesign, nextToEvaluate, type AppState, type Design } from './state/app-state.js';
+import { activeDesign, nextToEvaluate, type AppState, type Design, type ImportFailure } from './state/app-state.js';
 import { createStore, type Store } from './state/store.js';
 import { EXAMPLE_FILE_NAME, EXAMPLE_TEXT } from './io/example.js';
 import { downloadDesign } from './io/export-design.js';
@@ -200,18 +200,24 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   });
   render(store.getState(), null);
 
-  const opened = (result: OpenResult, source: Design['source'], label: string, from?: DesignSource) => {
+  const showFailure = (failure: ImportFailure) => {
+    dispatch({ type: 'import-failed', failure });
+    byId('import-problems').focus();
+  };
+  /** `failures`: collect a failure instead of showing it (several files dropped at once are listed together). */
+  const opened = (result: OpenResult, source: Design['source'], label: string, from?: DesignSource, failures?: ImportFailure[]) => {
     if (result.ok) {
       dispatch({ type: 'design-opened', doc: result.doc, source, warnings: result.warnings, ...(from ? { from } : {}) });
       return true;
     }
-    dispatch({ type: 'import-failed', failure: { fileName: label, error: result.error, problems: result.problems } });
-    byId('import-problems').focus();
+    const failure: ImportFailure = { fileName: label, error: result.error, problems: result.problems };
+    if (failures) failures.push(failure);
+    else showFailure(failure);
     return false;
   };
 
   let loads = 0;
-  const load = async (label: string, work: () => Promise<Loaded>, source: Design['source'], from: DesignSource) => {
+  const load = async (label: string, work: () => Promise<Loaded>, source: Design['source'], from: DesignSource, failures?: ImportFailure[]) => {
     const id = ++loads;
     dispatch({ type: 'loading-started', id, label });
     try {
@@ -220,7 +226,7 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
         layouts.set(result.doc, result.views.layout);
         counts.set(result.doc, result.views.counts);
       }
-      return opened(result, source, label, from);
+      return opened(result, source, label, from, failures);
     } finally {
       dispatch({ type: 'loading-finished', id });
     }
@@ -230,21 +236,50 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   opened(openDesignText(EXAMPLE_TEXT), { kind: 'example', name: EXAMPLE_FILE_NAME }, EXAMPLE_FILE_NAME);
 
   const input = byId<HTMLInputElement>('import-file');
-  input.addEventListener('change', async () => {
-    const file = input.files?.[0];
-    if (!file) return;
-    // Cleared so that choosing the same file again (after fixing it) fires another change.
-    input.value = '';
+  const openFile = async (file: File, failures?: ImportFailure[]) => {
     let text: string;
     try {
       text = await file.text();
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       opened({ ok: false, error: 'unreadable', problems: [{ path: '', code: 'unreadable-file', severity: 'error', message: `the browser could not read ${file.name} (${why}): check the file and choose it again` }] },
-        { kind: 'file', name: file.name }, file.name);
+        { kind: 'file', name: file.name }, file.name, undefined, failures);
       return;
     }
-    await load(file.name, () => loader.open(text, drawingWidth()), { kind: 'file', name: file.name }, { text });
+    await load(file.name, () => loader.open(text, drawingWidth()), { kind: 'file', name: file.name }, { text }, failures);
+  };
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    // Cleared so that choosing the same file again (after fixing it) fires another change.
+    input.value = '';
+    await openFile(file);
+  });
+  // Files dropped anywhere on the page open like Import JSON…, one design each.
+  document.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    document.body.classList.add('dropping');
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) document.body.classList.remove('dropping');
+  });
+  document.addEventListener('drop', async (event) => {
+    document.body.classList.remove('dropping');
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    const failures: ImportFailure[] = [];
+    for (const file of files) await openFile(file, failures);
+    if (failures.length === 1) showFailure(failures[0]);
+    else if (failures.length > 1) {
+      // One listing: each problem's path starts with its file's name.
+      showFailure({
+        fileName: `${failures.length} of the ${files.length} files`, error: failures[0].error,
+        problems: failures.flatMap((f) => f.problems.map((p) => ({ ...p, path: `${f.fileName}: ${p.path}` }))),
+      });
+    }
   });
 
   const panel = byId('generate-panel');

@@ -492,6 +492,25 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.click(`#workspace .tab-wrap:has(.tab[aria-pressed="true"]) .tab-close`);
   });
 
+  it('opens files dropped on the page, one design each; a broken one is listed and the rest open', async () => {
+    const tabs = () => page.$$eval('#workspace .tab[data-revision]', (els) => els.length);
+    const before = await tabs();
+    const tinyText = await readFile(join(REPO, 'test', 'fixtures', 'v1', 'valid', 'tiny.json'), 'utf8');
+    const drop = await page.evaluateHandle(([good, name]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"format": "lightfabric/topology", '], 'broken.json', { type: 'application/json' }));
+      dt.items.add(new File([good], name, { type: 'application/json' }));
+      return dt;
+    }, [tinyText, 'tiny-dropped.json']);
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+    await expect.poll(tabs).toBe(before + 1);
+    await expect.poll(() => page.textContent('#design-name')).toBe('tiny two-GPU fabric');
+    expect(await page.textContent('#import-problems h2')).toContain('broken.json');
+    await page.click('#import-problems .dismiss');
+    await page.click(`#workspace .tab-wrap:has(.tab[aria-pressed="true"]) .tab-close`);
+    await expect.poll(tabs).toBe(before);
+  });
+
   it('shows the same page from the dev server that `npm start` runs', async () => {
     const dev = await startDevServer();
     const devPage = await browser.context.newPage();
