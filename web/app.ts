@@ -14,7 +14,8 @@ import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
 import { renderInspector } from './views/inspector-view.js';
 import { renderResearch } from './views/research-view.js';
 import { renderPrices } from './views/prices-view.js';
-import { renderAssumptions } from './views/assumptions-view.js';
+import { readAssumptions, renderAssumptions } from './views/assumptions-view.js';
+import { loadWorkspace, saveWorkspace, type KeyValueStore, type SavedWorkspace } from './io/workspace-store.js';
 import { applyEdit, type Edit } from '../src/edit/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
@@ -85,7 +86,16 @@ function renderDrawing(design: Design | null, selection: DrawingSelection): void
   renderLegend(legend, kinds, media, layout.mode);
 }
 
-export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loader = createLoader()): App {
+/** The browser's localStorage, or null where it is disabled (private modes, sandboxed frames). */
+function browserStorage(): KeyValueStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loader = createLoader(), storage: KeyValueStore | null = browserStorage()): App {
   const store = createStore();
   const dispatch = store.dispatch;
 
@@ -232,8 +242,64 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     }
   };
 
-  // The example is a few kilobytes: opened right away on the page, so the first paint has a design.
-  opened(openDesignText(EXAMPLE_TEXT), { kind: 'example', name: EXAMPLE_FILE_NAME }, EXAMPLE_FILE_NAME);
+  const openExample = () => opened(openDesignText(EXAMPLE_TEXT), { kind: 'example', name: EXAMPLE_FILE_NAME }, EXAMPLE_FILE_NAME);
+
+  // The workspace of the last visit comes back (designs, the one on show, baseline, assumptions); without one, the
+  // built-in example (a few kilobytes, opened right away so the first paint has a design).
+  let restoring = true;
+  const saveStatus = (text: string) => {
+    const el = document.getElementById('save-status');
+    if (el) el.textContent = text;
+  };
+  const restore = async (saved: SavedWorkspace) => {
+    const checked = readAssumptions(Object.fromEntries(Object.entries(saved.assumptions).map(([k, v]) => [k, String(v)])));
+    if (checked.ok && Object.keys(checked.assumptions).length) dispatch({ type: 'assumptions-changed', assumptions: checked.assumptions });
+    const failures: ImportFailure[] = [];
+    const revisions: (number | null)[] = [];
+    for (const d of saved.designs) {
+      const label = `${d.source.name} (kept from your last visit)`;
+      const ok = 'text' in d
+        ? await load(label, () => loader.open(d.text, drawingWidth()), d.source, { text: d.text }, failures)
+        : await load(label, () => loader.generate(d.recipe, drawingWidth()), d.source, { recipe: d.recipe }, failures);
+      revisions.push(ok ? store.getState().active : null);
+    }
+    if (store.getState().designs.length === 0) openExample();
+    const active = saved.active === null ? null : revisions[saved.active];
+    if (active !== null && active !== undefined) dispatch({ type: 'design-selected', revision: active });
+    const baseline = saved.baseline === null ? null : revisions[saved.baseline];
+    if (baseline !== null && baseline !== undefined) dispatch({ type: 'baseline-selected', revision: baseline });
+    if (failures.length) showFailure(failures.length === 1 ? failures[0] : {
+      fileName: `${failures.length} designs kept from your last visit`, error: failures[0].error,
+      problems: failures.flatMap((f) => f.problems.map((p) => ({ ...p, path: `${f.fileName}: ${p.path}` }))),
+    });
+    if (saved.leftOut.length) saveStatus(`Not kept from your last visit (too large to keep in the browser; export them): ${saved.leftOut.join(', ')}`);
+  };
+  const saved = storage ? loadWorkspace(storage) : null;
+  if (saved && !('error' in saved) && saved.designs.length > 0) {
+    void restore(saved).finally(() => (restoring = false));
+  } else {
+    if (saved && 'error' in saved) saveStatus(`Your last workspace could not be restored: ${saved.error}. Starting from the example.`);
+    openExample();
+    restoring = false;
+  }
+
+  // Saved a moment after each change of the designs, the one on show, the baseline or the assumptions.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // Evaluation progress replaces design objects too: save only when what is kept changed.
+  const keptOf = (state: AppState) => [state.active, state.baseline, state.assumptions, ...state.designs.map((d) => d.doc)];
+  let lastKept: unknown[] = [];
+  store.subscribe((state) => {
+    if (!storage || restoring) return;
+    const kept = keptOf(state);
+    if (kept.length === lastKept.length && kept.every((x, i) => x === lastKept[i])) return;
+    lastKept = kept;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      const r = saveWorkspace(storage, store.getState());
+      if (!r.ok) saveStatus(`The workspace could not be kept in the browser (${r.reason}): export your designs.`);
+      else saveStatus(r.leftOut.length ? `Kept in this browser, except (too large; export them): ${r.leftOut.join(', ')}` : '');
+    }, 400);
+  });
 
   const input = byId<HTMLInputElement>('import-file');
   const openFile = async (file: File, failures?: ImportFailure[]) => {

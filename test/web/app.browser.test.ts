@@ -511,6 +511,35 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await expect.poll(tabs).toBe(before);
   });
 
+  it('keeps the workspace across a reload: every design, its edits, the one on show, the assumptions', async () => {
+    const names = () => page.$$eval('#workspace .tab-name', (els) => els.map((e) => e.textContent));
+    await page.click('#workspace .tab[data-revision="1"]');
+    await page.click('#drawing [data-node="ocs-0"]');
+    await page.click('#ins-delete');
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: removed ocs-0 and its 4 links');
+    await page.click('#assumptions-open');
+    await page.fill('#as-operatingRate', '0.6');
+    await page.click('#assumptions-apply');
+    const before = await names();
+    const exported = (await exportedText(page)).text;
+    await page.waitForTimeout(800); // the save follows changes after 0.4 s
+    await page.reload();
+    await expect.poll(names, { timeout: 60_000 }).toEqual(before);
+    await expect.poll(() => page.textContent('#design-name')).toBe(example.name);
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    expect((await exportedText(page)).text).toBe(exported);
+    expect(await countOf(page, 'tr[data-count="ocs"] td.num')).toBe(0);
+    expect(await page.textContent('tr[data-metric="tco.krwPerUsedHour"] .note')).toMatch(/^at a 60 % operating rate/);
+    // Undo history is not kept across a reload.
+    expect(await page.isDisabled('#undo')).toBe(true);
+    // A broken saved workspace: the page starts from the example and says why.
+    await page.evaluate(() => localStorage.setItem('lightfabric.workspace', '{"format": "lightfab'));
+    await page.reload();
+    await expect.poll(() => page.textContent('#save-status')).toContain('could not be restored: the saved workspace is not valid JSON');
+    expect(await names()).toEqual([example.name]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the same page from the dev server that `npm start` runs', async () => {
     const dev = await startDevServer();
     const devPage = await browser.context.newPage();
