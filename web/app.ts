@@ -16,7 +16,8 @@ import { renderResearch } from './views/research-view.js';
 import { renderPrices } from './views/prices-view.js';
 import { readAssumptions, renderAssumptions } from './views/assumptions-view.js';
 import { loadWorkspace, saveWorkspace, type KeyValueStore, type SavedWorkspace } from './io/workspace-store.js';
-import { applyEdit, type Edit } from '../src/edit/index.js';
+import { applyEdit, proposeLink, type Edit } from '../src/edit/index.js';
+import { createCatalog } from '../src/catalog/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
 import { renderLegend } from './views/legend-view.js';
 import { renderEvaluationStatus, renderMetrics } from './views/metrics-view.js';
@@ -144,6 +145,12 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     onNode: (id) => dispatch({ type: 'selection-changed', selection: { kind: 'node', id } }),
     onLinks: (ids) => dispatch({ type: 'selection-changed', selection: { kind: 'links', ids } }),
     onNothing: () => dispatch({ type: 'selection-changed', selection: null }),
+    onConnect: (from, to) => {
+      const design = activeDesign(store.getState());
+      if (!design) return;
+      const link = proposeLink(design.doc, from, to, createCatalog(design.doc.catalogOverrides));
+      if (editActive({ op: 'add-link', link }, `the new link ${from} — ${to}`)) dispatch({ type: 'selection-changed', selection: { kind: 'links', ids: [link.id] } });
+    },
   });
 
   const render = (state: AppState, previous: AppState | null) => {
@@ -379,11 +386,24 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   assumptionsButton.addEventListener('click', () => showAssumptions(Boolean(assumptionsPanel.hidden)));
 
   // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo edits of the design on show, unless a text
-  // field has the keyboard (it has its own undo).
+  // field has the keyboard (it has its own undo); Escape and Delete act on the drawing's selection.
   document.addEventListener('keydown', (event) => {
-    if (!(event.ctrlKey || event.metaKey) || store.getState().view !== 'design') return;
+    if (store.getState().view !== 'design') return;
     const t = event.target as HTMLElement | null;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+    const selection = store.getState().selection;
+    // Escape lets go of the selection; Delete (or Backspace) removes the selected device or single link.
+    if (event.key === 'Escape' && selection) {
+      dispatch({ type: 'selection-changed', selection: null });
+      return;
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && selection && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (selection.kind === 'node') editActive({ op: 'remove-node', id: selection.id }, `deleting ${selection.id}`);
+      else if (selection.ids.length === 1) editActive({ op: 'remove-link', id: selection.ids[0] }, `deleting link ${selection.ids[0]}`);
+      return;
+    }
+    if (!(event.ctrlKey || event.metaKey)) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) undo();
     else if ((key === 'z' && event.shiftKey) || key === 'y') redo();

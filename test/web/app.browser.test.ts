@@ -11,7 +11,8 @@ import { generateNationalCenter, loadTopologyOrRecipe } from '../../src/generato
 import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
 import { compareReports } from '../../src/compare/index.js';
-import { applyEdit, type Edit } from '../../src/edit/index.js';
+import { applyEdit, proposeLink, type Edit } from '../../src/edit/index.js';
+import { createCatalog } from '../../src/catalog/index.js';
 import { metricRows } from '../../web/views/metric-rows.js';
 import { researchRows } from '../../web/views/research-rows.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium, type Browser } from './support/chromium.js';
@@ -393,6 +394,37 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     await page.waitForSelector(EVALUATED, { timeout: 60_000 });
     expect(await readMetricTable(page)).toEqual(expectedTable(await evaluateFabric(grown)));
     expect(pageErrors).toEqual([]);
+  });
+
+  it('draws a link by dragging from one device to another: laid out like the generators do, then editable', async () => {
+    await page.click('#workspace .tab[data-revision="1"]');
+    const before = loaded((await exportedText(page)).text);
+    const centre = async (id: string) => {
+      const box = (await page.locator(`#drawing [data-node="${id}"] path`).first().boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    await page.locator('#drawing [data-node="leaf-1"]').scrollIntoViewIfNeeded();
+    const from = await centre('leaf-1');
+    const to = await centre('sw-1');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.textContent('#inspector-title')).toBe('Link leaf-1-l1');
+    const link = proposeLink(before, 'leaf-1', 'sw-1', createCatalog(before.catalogOverrides));
+    expect((await exportedText(page)).text).toBe(serializeTopology(edited(before, { op: 'add-link', link })));
+    await page.waitForSelector(EVALUATED, { timeout: 60_000 });
+    // Delete removes the selected link (focus on the page, not in a field); Escape lets go of a selection.
+    await page.click('#drawing-heading');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.textContent('#last-edit')).toBe('Last: removed link leaf-1-l1');
+    expect((await exportedText(page)).text).toBe(serializeTopology(before));
+    await page.click('#drawing [data-node="leaf-1"] path');
+    await expect.poll(() => page.textContent('#inspector-title')).toBe('Device leaf-1');
+    await page.click('#drawing-heading');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.$('#inspector-title')).toBeNull();
   });
 
   it('shows each research site\'s spans and latency to the centre, as researchRows gives them in Node', async () => {

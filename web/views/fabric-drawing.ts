@@ -1,6 +1,6 @@
 // The read-only SVG drawing of a layout (d3): row labels, server boxes, links coloured by medium (parallel
 // links drawn once, thicker, with their count), nodes shaped by kind. Tooltips carry the details.
-import { select, symbol } from 'd3';
+import { drag, select, symbol, type Selection } from 'd3';
 import type { FabricLayout, LayoutEdge, LayoutItem } from './fabric-layout.js';
 import { KIND_STYLE, MEDIUM_STYLE } from './palette.js';
 
@@ -56,6 +56,8 @@ export interface DrawingSelection {
   onNode(id: string): void;
   onLinks(ids: string[]): void;
   onNothing(): void;
+  /** A line drawn (dragged) from one device to another. */
+  onConnect(from: string, to: string): void;
 }
 
 export function drawFabric(container: HTMLElement, layout: FabricLayout, name: string, selection?: DrawingSelection): void {
@@ -135,6 +137,23 @@ export function drawFabric(container: HTMLElement, layout: FabricLayout, name: s
       });
     nodes.insert('circle', ':first-child').attr('class', 'halo').attr('r', 13);
     svg.on('click', () => selection.onNothing());
+    // Drag from a device to another to draw a link between them (a click without moving still selects).
+    const ghost = plot.append('line').attr('class', 'ghost').style('display', 'none');
+    (nodes as unknown as Selection<SVGGElement, LayoutItem, SVGGElement, unknown>).call(drag<SVGGElement, LayoutItem>()
+      .on('start', (_event, it) => {
+        ghost.attr('x1', it.x).attr('y1', it.y).attr('x2', it.x).attr('y2', it.y);
+      })
+      .on('drag', (event: { x: number; y: number }) => {
+        ghost.style('display', null).attr('x2', event.x).attr('y2', event.y);
+      })
+      .on('end', (event: { sourceEvent: MouseEvent }, it) => {
+        const drawn = ghost.style('display') !== 'none';
+        ghost.style('display', 'none');
+        if (!drawn) return;
+        const { clientX, clientY } = event.sourceEvent;
+        const to = document.elementFromPoint(clientX, clientY)?.closest('[data-node]')?.getAttribute('data-node');
+        if (to && to !== it.key) selection.onConnect(it.key, to);
+      }));
   }
   nodes.append('path')
     .attr('d', (it) => symbol(KIND_STYLE[it.kind].symbol, KIND_STYLE[it.kind].area * (layout.mode === 'groups' ? 2 : 1))())
