@@ -201,7 +201,7 @@ export function renderInspector(el: HTMLElement, design: Design | null, selectio
   if (!drawnOneByOne) {
     parts.push(h('p', { class: 'muted' }, 'This design is drawn as groups (more than 400 devices or 4,000 links), so it is not edited on the drawing: change its generator parameters, or edit its file.'));
   } else if (!selection) {
-    parts.push(h('p', { class: 'muted', id: 'inspector-hint' }, 'Click a device or a line in the drawing to see it here and change it.'),
+    parts.push(h('p', { class: 'muted', id: 'inspector-hint' }, 'Click a device or a line in the drawing to see it here and change it; drag from one device to another to draw a link.'),
       addDeviceForm(design.doc, on));
   } else if (selection.kind === 'node') {
     const node = design.doc.nodes.find((n) => n.id === selection.id);
