@@ -411,6 +411,15 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     event.preventDefault();
   });
 
+  // A wide drawing scrolls at its actual size; Fit to width scales it into the panel (the SVG keeps its viewBox).
+  const fit = byId<HTMLButtonElement>('drawing-fit');
+  fit.addEventListener('click', () => {
+    const on = fit.getAttribute('aria-pressed') !== 'true';
+    fit.setAttribute('aria-pressed', String(on));
+    fit.textContent = on ? 'Actual size' : 'Fit to width';
+    byId('drawing').classList.toggle('fit', on);
+  });
+
   byId('export-json').addEventListener('click', () => {
     const design = activeDesign(store.getState());
     if (design) downloadDesign(design.doc);

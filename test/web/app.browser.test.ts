@@ -443,6 +443,16 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     }));
     expect(shown).toEqual(expected);
     await shot(page, '10-research');
+    // This drawing is wider than its panel: Fit to width scales it in, Actual size scrolls again.
+    const widths = () => page.$eval('#drawing', (d) => [d.clientWidth, d.querySelector('svg')!.getBoundingClientRect().width]);
+    const [panel, actual] = await widths();
+    expect(actual).toBeGreaterThan(panel);
+    await page.click('#drawing-fit');
+    const [, fitted] = await widths();
+    expect(fitted).toBeLessThanOrEqual(panel);
+    expect(await page.textContent('#drawing-fit')).toBe('Actual size');
+    await page.click('#drawing-fit');
+    expect((await widths())[1]).toBe(actual);
     // The example has no research sites: no panel.
     await page.click('#workspace .tab[data-revision="1"]');
     await expect.poll(() => page.isHidden('#research-panel')).toBe(true);
