@@ -35,7 +35,7 @@ export function reportText(file: string, r: FabricReport): string {
   }
   if (r.latencyNs) {
     const l = r.latencyNs;
-    rows.push(['Latency', `min ${ns(l.min)}, mean ${ns(l.mean)}, p50 ${ns(l.p50)}, p99 ${ns(l.p99)}, max ${ns(l.max)} ` +
+    rows.push(['Latency', `min ${ns(l.min)}, mean ${ns(l.mean)}${l.meanStdErrorNs === null || l.meanStdErrorNs === undefined ? '' : ` (± ${ns(l.meanStdErrorNs)} standard error)`}, p50 ${ns(l.p50)}, p99 ${ns(l.p99)}, max ${ns(l.max)} ` +
       `(${l.packetBytes} B packets; ${l.method}${l.sampledSources ? `, ${l.sampledSources} sources` : ''})`]);
     for (const s of l.researchSites) {
       rows.push(['', `research site ${s.name ?? s.site}: ${s.minNs === null ? 'cannot reach the data centre' :

@@ -35,7 +35,7 @@ export function metricRows(report: FabricReport): MetricRow[] {
   rows.push(numberRow('hops.mean', 'Hops', 'Mean', hops?.mean, 3, 'links',
     hops ? `over ${formatNumber(hops.pairs - hops.disconnectedPairs)} connected ordered pairs` : ''));
 
-  const latNote = lat ? `${lat.exact ? 'every pair' : `sampled from ${formatNumber(lat.sampledSources ?? 0)} sources`}, ${formatNumber(lat.packetBytes)} B packets` : '';
+  const latNote = lat ? `${lat.exact ? 'every pair' : `sampled from ${formatNumber(lat.sampledSources ?? 0)} sources (mean ${formatNumber(lat.mean, 0)} ± ${formatNumber(lat.meanStdErrorNs, 1)} ns)`}, ${formatNumber(lat.packetBytes)} B packets` : '';
   rows.push(numberRow('latency.p50', 'Latency', 'p50', lat?.p50, 1, 'ns', latNote));
   rows.push(numberRow('latency.p99', 'Latency', 'p99', lat?.p99, 1, 'ns', lat && !lat.percentilesExact ? 'upper edge of a 0.1 % bucket' : ''));
 

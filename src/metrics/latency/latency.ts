@@ -53,6 +53,11 @@ export interface LatencyReport {
   sampledSources: number | null;
   /** True when p50/p99 are exact values (false: upper edges of buckets at most 0.1 % wide). */
   percentilesExact: boolean;
+  /**
+   * Sampled only: standard error of meanNs, from the spread of the sampled sources' own mean latencies (with the
+   * finite-population correction); the true mean is within about 2 of these of meanNs. Null when exact.
+   */
+  meanStdErrorNs: number | null;
   researchSites: ResearchSiteLatency[];
   problems: Problem[];
 }
@@ -98,6 +103,9 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
     for (const [cls, k] of [...count].sort((a, b) => a[0] - b[0])) runs.push([cls, k]);
   }
   const scale = exact ? 1 : N / maxSources;
+  // Each sampled source's own mean latency, with how many sampled sources share it (twins): their spread gives the
+  // sampling error of the mean.
+  const sourceMeans: [number, number][] = [];
   const repReduced = new Int32Array(twins.classes);
   for (let cls = 0; cls < twins.classes; cls++) repReduced[cls] = twins.reducedIndex[twins.classRep[cls]];
   for (let i = 0; i < runs.length; i++) {
@@ -108,14 +116,22 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
     const [cls, sources] = runs[i];
     const w = sources * scale;
     solver.run(repReduced[cls]);
+    let sumNs = 0;
+    let reached = 0;
     for (let d = 0; d < twins.classes; d++) {
       const size = d === cls ? twins.classSize[d] - 1 : twins.classSize[d];
       if (size === 0) continue;
       const ns = d === cls ? twinPairLatencyNs(c, model, twins.classRep[d]) : solver.best[repReduced[d]];
       if (ns === Infinity) unreachable += w * size;
-      else dist.add(ns, w * size);
+      else {
+        dist.add(ns, w * size);
+        sumNs += ns * size;
+        reached += size;
+      }
     }
+    if (reached > 0) sourceMeans.push([sumNs / reached, sources]);
   }
+  const meanStdErrorNs = exact ? null : standardErrorOfMean(sourceMeans, N);
 
   const researchSites = siteLatencies(ctx, model, twins, solver);
   ctx.progress('latency', 1);
@@ -136,9 +152,29 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
     exact,
     sampledSources: exact ? null : maxSources,
     percentilesExact: dist.isExact,
+    meanStdErrorNs,
     researchSites,
     problems,
   };
+}
+
+/**
+ * Standard error of the mean of N per-source means estimated from a sample of them (values with multiplicities):
+ * sqrt(s^2 / k x (1 - k / N)), s^2 the sample variance. Null with fewer than two sampled sources.
+ */
+export function standardErrorOfMean(sample: readonly (readonly [number, number])[], populationSize: number): number | null {
+  let k = 0;
+  let sum = 0;
+  for (const [m, n] of sample) {
+    k += n;
+    sum += m * n;
+  }
+  if (k < 2) return null;
+  const mean = sum / k;
+  let ss = 0;
+  for (const [m, n] of sample) ss += n * (m - mean) ** 2;
+  const variance = ss / (k - 1);
+  return Math.sqrt((variance / k) * Math.max(0, 1 - k / populationSize));
 }
 
 function siteLatencies(ctx: EvalContext, model: LatencyModel, twins: LatencyTwins, solver: PathLatencySolver): ResearchSiteLatency[] {

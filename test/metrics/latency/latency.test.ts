@@ -6,7 +6,7 @@ import { generateFatTree, generateRailOptimized } from '../../../src/generators/
 import { computeHops } from '../../../src/metrics/hops/hops.js';
 import { bfs } from '../../../src/metrics/graph/bfs.js';
 import { LatencyDistribution } from '../../../src/metrics/latency/distribution.js';
-import { computeLatency } from '../../../src/metrics/latency/latency.js';
+import { computeLatency, standardErrorOfMean } from '../../../src/metrics/latency/latency.js';
 import { latencyModel, serializationNs } from '../../../src/metrics/latency/paths.js';
 import type { FabricDocument, Medium } from '../../../src/model/types.js';
 import { ctxOf, DocBuilder, fatTreeDoc } from '../support/fabrics.js';
@@ -263,6 +263,28 @@ describe('latency: sampling and twins at scale', () => {
     // every host sees the same distribution in a fat-tree with equal cables
     expect(a.meanNs).toBeCloseTo(exact.meanNs!, 9);
     expect(a.histogram.reduce((s, h) => s + h.pairs, 0)).toBeCloseTo(128 * 127, 6);
+  });
+
+  it('sampled: the standard error of the mean comes from the spread of the sources, and covers the exact mean', () => {
+    // Rail-optimised servers with placed cables: sources differ, so the sample has a spread.
+    const ctx = ctxOf(generateRailOptimized({ sus: 1 }));
+    const exact = computeLatency(ctx);
+    expect(exact.meanStdErrorNs).toBeNull();
+    for (const seed of [1, 2, 3]) {
+      const r = computeLatency(ctx, { maxSources: 12, seed });
+      expect(r.meanStdErrorNs).not.toBeNull();
+      expect(r.meanStdErrorNs!).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(r.meanNs! - exact.meanNs!)).toBeLessThanOrEqual(4 * r.meanStdErrorNs! + 1e-9);
+    }
+  });
+
+  it('standardErrorOfMean: sqrt(s^2 / k x (1 - k / N)) by hand', () => {
+    // Values 1, 2, 3 (3 twice): k = 4, mean 2.25, s^2 = (1.5625 + 0.0625 + 2 x 0.5625) / 3 = 0.916667; N = 8.
+    const se = standardErrorOfMean([[1, 1], [2, 1], [3, 2]], 8);
+    expect(se).toBeCloseTo(Math.sqrt((2.75 / 3 / 4) * (1 - 4 / 8)), 12);
+    expect(standardErrorOfMean([[5, 1]], 10)).toBeNull();
+    // The whole population sampled: no sampling error.
+    expect(standardErrorOfMean([[1, 1], [3, 1]], 2)).toBe(0);
   });
 
   it('generated fat-tree (placed racks, real optics) stays within physical bounds', () => {
