@@ -14,8 +14,11 @@ import { layoutFabric, type FabricLayout } from './views/fabric-layout.js';
 import { renderInspector } from './views/inspector-view.js';
 import { renderResearch } from './views/research-view.js';
 import { renderPrices } from './views/prices-view.js';
-import { readAssumptions, renderAssumptions } from './views/assumptions-view.js';
-import { loadWorkspace, saveWorkspace, type KeyValueStore, type SavedWorkspace } from './io/workspace-store.js';
+import { renderAssumptions } from './views/assumptions-view.js';
+import type { KeyValueStore } from './io/workspace-store.js';
+import { installFileDrop } from './controller/file-drop.js';
+import { installKeyboard } from './controller/keyboard.js';
+import { installPersistence } from './controller/persistence.js';
 import { applyEdit, proposeLink, type Edit } from '../src/edit/index.js';
 import { createCatalog } from '../src/catalog/index.js';
 import { recipeOf, renderGenerateForm } from './views/generate-view.js';
@@ -251,61 +254,30 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
 
   const openExample = () => opened(openDesignText(EXAMPLE_TEXT), { kind: 'example', name: EXAMPLE_FILE_NAME }, EXAMPLE_FILE_NAME);
 
+  /** Several failures at once (dropped files, a restored workspace) in one listing, each path led by its file. */
+  const showFailures = (failures: ImportFailure[], what: string) => {
+    if (failures.length === 1) showFailure(failures[0]);
+    else if (failures.length > 1) {
+      showFailure({
+        fileName: `${failures.length} ${what}`, error: failures[0].error,
+        problems: failures.flatMap((f) => f.problems.map((p) => ({ ...p, path: `${f.fileName}: ${p.path}` }))),
+      });
+    }
+  };
+
   // The workspace of the last visit comes back (designs, the one on show, baseline, assumptions); without one, the
   // built-in example (a few kilobytes, opened right away so the first paint has a design).
-  let restoring = true;
-  const saveStatus = (text: string) => {
-    const el = document.getElementById('save-status');
-    if (el) el.textContent = text;
-  };
-  const restore = async (saved: SavedWorkspace) => {
-    const checked = readAssumptions(Object.fromEntries(Object.entries(saved.assumptions).map(([k, v]) => [k, String(v)])));
-    if (checked.ok && Object.keys(checked.assumptions).length) dispatch({ type: 'assumptions-changed', assumptions: checked.assumptions });
-    const failures: ImportFailure[] = [];
-    const revisions: (number | null)[] = [];
-    for (const d of saved.designs) {
+  installPersistence({
+    store, storage, openExample, showFailures,
+    reopen: (d, failures) => {
       const label = `${d.source.name} (kept from your last visit)`;
-      const ok = 'text' in d
-        ? await load(label, () => loader.open(d.text, drawingWidth()), d.source, { text: d.text }, failures)
-        : await load(label, () => loader.generate(d.recipe, drawingWidth()), d.source, { recipe: d.recipe }, failures);
-      revisions.push(ok ? store.getState().active : null);
-    }
-    if (store.getState().designs.length === 0) openExample();
-    const active = saved.active === null ? null : revisions[saved.active];
-    if (active !== null && active !== undefined) dispatch({ type: 'design-selected', revision: active });
-    const baseline = saved.baseline === null ? null : revisions[saved.baseline];
-    if (baseline !== null && baseline !== undefined) dispatch({ type: 'baseline-selected', revision: baseline });
-    if (failures.length) showFailure(failures.length === 1 ? failures[0] : {
-      fileName: `${failures.length} designs kept from your last visit`, error: failures[0].error,
-      problems: failures.flatMap((f) => f.problems.map((p) => ({ ...p, path: `${f.fileName}: ${p.path}` }))),
-    });
-    if (saved.leftOut.length) saveStatus(`Not kept from your last visit (too large to keep in the browser; export them): ${saved.leftOut.join(', ')}`);
-  };
-  const saved = storage ? loadWorkspace(storage) : null;
-  if (saved && !('error' in saved) && saved.designs.length > 0) {
-    void restore(saved).finally(() => (restoring = false));
-  } else {
-    if (saved && 'error' in saved) saveStatus(`Your last workspace could not be restored: ${saved.error}. Starting from the example.`);
-    openExample();
-    restoring = false;
-  }
-
-  // Saved a moment after each change of the designs, the one on show, the baseline or the assumptions.
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  // Evaluation progress replaces design objects too: save only when what is kept changed.
-  const keptOf = (state: AppState) => [state.active, state.baseline, state.assumptions, ...state.designs.map((d) => d.doc)];
-  let lastKept: unknown[] = [];
-  store.subscribe((state) => {
-    if (!storage || restoring) return;
-    const kept = keptOf(state);
-    if (kept.length === lastKept.length && kept.every((x, i) => x === lastKept[i])) return;
-    lastKept = kept;
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      const r = saveWorkspace(storage, store.getState());
-      if (!r.ok) saveStatus(`The workspace could not be kept in the browser (${r.reason}): export your designs.`);
-      else saveStatus(r.leftOut.length ? `Kept in this browser, except (too large; export them): ${r.leftOut.join(', ')}` : '');
-    }, 400);
+      return 'text' in d
+        ? load(label, () => loader.open(d.text, drawingWidth()), d.source, { text: d.text }, failures)
+        : load(label, () => loader.generate(d.recipe, drawingWidth()), d.source, { recipe: d.recipe }, failures);
+    },
+    status: (text) => {
+      byId('save-status').textContent = text;
+    },
   });
 
   const input = byId<HTMLInputElement>('import-file');
@@ -328,31 +300,10 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     input.value = '';
     await openFile(file);
   });
-  // Files dropped anywhere on the page open like Import JSON…, one design each.
-  document.addEventListener('dragover', (event) => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    document.body.classList.add('dropping');
-  });
-  document.addEventListener('dragleave', (event) => {
-    if (event.relatedTarget === null) document.body.classList.remove('dropping');
-  });
-  document.addEventListener('drop', async (event) => {
-    document.body.classList.remove('dropping');
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    event.preventDefault();
+  installFileDrop(document, async (files) => {
     const failures: ImportFailure[] = [];
     for (const file of files) await openFile(file, failures);
-    if (failures.length === 1) showFailure(failures[0]);
-    else if (failures.length > 1) {
-      // One listing: each problem's path starts with its file's name.
-      showFailure({
-        fileName: `${failures.length} of the ${files.length} files`, error: failures[0].error,
-        problems: failures.flatMap((f) => f.problems.map((p) => ({ ...p, path: `${f.fileName}: ${p.path}` }))),
-      });
-    }
+    showFailures(failures, `of the ${files.length} files`);
   });
 
   const panel = byId('generate-panel');
@@ -385,31 +336,7 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
   };
   assumptionsButton.addEventListener('click', () => showAssumptions(Boolean(assumptionsPanel.hidden)));
 
-  // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo edits of the design on show, unless a text
-  // field has the keyboard (it has its own undo); Escape and Delete act on the drawing's selection.
-  document.addEventListener('keydown', (event) => {
-    if (store.getState().view !== 'design') return;
-    const t = event.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-    const selection = store.getState().selection;
-    // Escape lets go of the selection; Delete (or Backspace) removes the selected device or single link.
-    if (event.key === 'Escape' && selection) {
-      dispatch({ type: 'selection-changed', selection: null });
-      return;
-    }
-    if ((event.key === 'Delete' || event.key === 'Backspace') && selection && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      if (selection.kind === 'node') editActive({ op: 'remove-node', id: selection.id }, `deleting ${selection.id}`);
-      else if (selection.ids.length === 1) editActive({ op: 'remove-link', id: selection.ids[0] }, `deleting link ${selection.ids[0]}`);
-      return;
-    }
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) undo();
-    else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
-    else return;
-    event.preventDefault();
-  });
+  installKeyboard(document, store, { edit: editActive, undo, redo });
 
   // A wide drawing scrolls at its actual size; Fit to width scales it into the panel (the SVG keeps its viewBox).
   const fit = byId<HTMLButtonElement>('drawing-fit');
