@@ -112,11 +112,24 @@ describe('compare in-process', () => {
     expect(list.out).toMatch(/^ {2}compare +evaluate two or more designs/m);
   });
 
+  it('--csv: a header and one line per figure, values exactly those of --json', async () => {
+    const csv = await cli(['compare', '--csv', '--only', 'hops,bisection,cost', 'a.json', 'k4.json'], files);
+    const json = await cli(['compare', '--json', '--only', 'hops,bisection,cost', 'a.json', 'k4.json'], files);
+    expect(csv.code).toBe(0);
+    const lines = csv.out.split('\r\n');
+    expect(lines[0]).toBe('section,figure,unit,better,"Two DGX servers, two leaves and an OCS",k4 fat-tree,' +
+      '"k4 fat-tree vs Two DGX servers, two leaves and an OCS (relative)",how');
+    const rows = JSON.parse(json.out).rows as { label: string; values: (number | null)[] }[];
+    expect(lines).toHaveLength(rows.length + 2); // header, rows, and the empty string after the last CRLF
+    const bisection = lines.find((l) => l.startsWith('Bisection,Lower bound,'))!;
+    expect(bisection.split(',').slice(4, 6).map(Number)).toEqual(rows.find((r) => r.label === 'Lower bound')!.values);
+  });
+
   it('bad options exit 2 with a message', async () => {
     for (const args of [
       ['a.json', 'k4.json', '--baseline', '3'], ['a.json', 'k4.json', '--baseline', '0'], ['a.json', 'k4.json', '--baseline', 'x'],
       ['a.json', 'k4.json', '--budget-krw', '0'], ['a.json', 'k4.json', '--budget-krw', 'lots'], ['a.json', 'k4.json', '--only', 'hopz'],
-      ['a.json', 'k4.json', '--assert', 'hops.diameter<3'], ['a.json', 'missing.json'],
+      ['a.json', 'k4.json', '--assert', 'hops.diameter<3'], ['a.json', 'missing.json'], ['a.json', 'k4.json', '--json', '--csv'],
     ]) {
       const r = await cli(['compare', ...args], files);
       expect(r.code, args.join(' ')).toBe(2);

@@ -10,7 +10,7 @@ import { serializeTopology } from '../../src/format/index.js';
 import { generateNationalCenter, loadTopologyOrRecipe } from '../../src/generators/index.js';
 import { evaluateFabric, type FabricReport } from '../../src/metrics/evaluate.js';
 import type { FabricDocument } from '../../src/model/types.js';
-import { compareReports } from '../../src/compare/index.js';
+import { compareReports, comparisonCsv } from '../../src/compare/index.js';
 import { applyEdit, proposeLink, type Edit } from '../../src/edit/index.js';
 import { createCatalog } from '../../src/catalog/index.js';
 import { metricRows } from '../../web/views/metric-rows.js';
@@ -305,6 +305,9 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     expect((await read()).find((r) => r.key === 'bisection.lowerGbps')!.values.slice(2)).toEqual(['3200', '3200']);
     expect(await page.$$eval('#compare-chart svg.compare-panel', (s) => s.length)).toBeGreaterThanOrEqual(3);
     await shot(page, '7-compare');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#compare-csv')]);
+    expect(csv.suggestedFilename()).toBe('lightfabric-comparison.csv');
+    expect(await readFile(await csv.path(), 'utf8')).toBe(comparisonCsv(expected(0)));
     const revisions = await page.$$eval('#compare-table thead th.design-col', (ths) => ths.map((t) => (t as HTMLElement).dataset.revision!));
     await page.check(`#baseline-${revisions[2]}`);
     await expect.poll(async () => (await read())[0].relative[2]).toBeNull();

@@ -10,11 +10,16 @@ export function exportFileName(name: string): string {
 }
 
 export function downloadDesign(doc: FabricDocument): void {
-  const blob = new Blob([serializeTopology(doc)], { type: 'application/json' });
+  downloadText(serializeTopology(doc), exportFileName(doc.name), 'application/json');
+}
+
+/** Offer text as a file download. */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = exportFileName(doc.name);
+  a.download = fileName;
   a.hidden = true;
   document.body.append(a);
   a.click();

@@ -1,7 +1,8 @@
 // The side-by-side comparison: one column per design, one row per figure (src/compare: the same rows as the CLI's
 // `compare`), the best value of each row marked, the difference to the baseline design in percent, and a small
 // chart of the figures that decide a purchase. Designs still being evaluated get a column that says so.
-import { compareReports, type Comparison } from '../../src/compare/index.js';
+import { compareReports, comparisonCsv, type Comparison } from '../../src/compare/index.js';
+import { downloadText } from '../io/export-design.js';
 import { baselineDesign, type AppState } from '../state/app-state.js';
 import { drawCompareChart } from './compare-chart.js';
 import { h } from './dom.js';
@@ -73,8 +74,12 @@ export function renderCompare(el: HTMLElement, chartEl: HTMLElement, state: AppS
           i === cmp.baseline ? null : h('span', { class: 'relative' }, ` ${formatRelative(row.relative[i])}`));
       }));
   });
+  const csv = h('button', { type: 'button', class: 'button secondary', id: 'compare-csv' }, 'Download CSV');
+  csv.addEventListener('click', () => downloadText(comparisonCsv(cmp), 'lightfabric-comparison.csv', 'text/csv'));
   el.replaceChildren(
-    h('p', { class: 'muted' }, '★ best of the row (lower or higher is better, as each figure says); percentages against the baseline. Hover a row for how it is computed.'),
+    h('div', { class: 'panel-head' },
+      h('p', { class: 'muted' }, '★ best of the row (lower or higher is better, as each figure says); percentages against the baseline. Hover a row for how it is computed.'),
+      csv),
     note ?? '',
     h('div', { class: 'table-scroll' }, h('table', { class: 'metrics compare', id: 'compare-table' },
       h('caption', { class: 'visually-hidden' }, 'Designs side by side'),

@@ -1,6 +1,6 @@
 // `lightfabric compare FILE FILE...`: evaluate several designs with the same options and print their figures side
 // by side (best marked, each relative to a baseline), or the Comparison as JSON, so options can be weighed before buying.
-import { compareReports, type Comparison, type ComparisonRow } from '../../compare/index.js';
+import { compareReports, comparisonCsv, type Comparison, type ComparisonRow } from '../../compare/index.js';
 import { loadTopologyOrRecipe } from '../../generators/recipe.js';
 import { evaluateFabric, type FabricReport } from '../../metrics/evaluate.js';
 import type { FabricDocument } from '../../model/types.js';
@@ -17,6 +17,7 @@ const evaluateFlags = Object.fromEntries(Object.entries(evaluateSpec.flags).filt
 const spec: ArgSpec = {
   flags: {
     json: { type: 'boolean', description: 'print the comparison as JSON: { format, version, files, designs, baseline, rows }' },
+    csv: { type: 'boolean', description: 'print the comparison as CSV for a spreadsheet (one line per figure, values in full)' },
     baseline: { type: 'string', valueName: 'N', description: 'the design the others are measured against: its position among the files, from 1 (default 1)' },
     'budget-krw': { type: 'string', valueName: 'X', description: 'add a row: capex as % of this budget in KRW (e.g. 1.5e12)' },
     ...evaluateFlags,
@@ -124,6 +125,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (files.length < 2) {
     throw new UsageError(`comparing needs two or more files, got ${files.length === 0 ? 'none' : `only ${files[0]}`}`);
   }
+  if (flags.json && flags.csv) throw new UsageError('--json and --csv each print the whole comparison: choose one');
   const options = parseEvaluateOptions(flags);
   const budgetKrw = positiveNumber(flags, 'budget-krw');
   const baselineFlag = flags.baseline;
@@ -170,14 +172,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const comparison = compareReports(names.map((name, i) => ({ name, report: reports[i] })), { baseline, budgetKrw });
   if (flags.json) {
     io.stdout(JSON.stringify({ format: 'lightfabric/comparison', version: 1, files, ...comparison }, null, 2) + '\n');
-  } else io.stdout(comparisonText(comparison, files));
+  } else if (flags.csv) io.stdout(comparisonCsv(comparison));
+  else io.stdout(comparisonText(comparison, files));
   return EXIT.ok;
 }
 
 export const command: CliCommand = {
   name: 'compare',
   summary: 'evaluate two or more designs with the same options and show their metrics side by side',
-  usage: `Usage: lightfabric compare FILE FILE... [--json] [--baseline N] [--budget-krw X] [--only LIST] [options]
+  usage: `Usage: lightfabric compare FILE FILE... [--json | --csv] [--baseline N] [--budget-krw X] [--only LIST] [options]
 
 Loads each topology or recipe like evaluate (every file is checked before any is evaluated), evaluates each with
 the same options, and prints one column per design: scale, cost, bisection, all-to-all, latency, hops, power,
