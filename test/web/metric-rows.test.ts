@@ -19,7 +19,8 @@ function load(text: string): FabricDocument {
 const byKey = (rows: MetricRow[]) => new Map(rows.map((r) => [r.key, r]));
 
 const KEYS = [
-  'hops.diameter', 'hops.mean', 'latency.p50', 'latency.p99', 'bisection.lowerGbps', 'bisection.upperGbps', 'bisection.exact',
+  'hops.diameter', 'hops.mean', 'latency.p50', 'latency.p99',
+  'bandwidth.scaleOutGbps', 'bandwidth.scaleUpGbps', 'bandwidth.leafOversubscription', 'bisection.lowerGbps', 'bisection.upperGbps', 'bisection.exact',
   'allToAll.ecmpGbps', 'allToAll.optimalGbps', 'allToAll.boundGbps', 'cost.capexUsd', 'cost.capexKrw', 'power.itKw',
   'power.maxRackKw', 'power.racksOverLimit', 'tco.totalKrw', 'tco.krwPerUsedHour', 'optics.violatingLinks',
 ];
@@ -52,16 +53,28 @@ describe('metricRows', () => {
     expect(r.get('power.itKw')!.value).toBe(example.power!.itW / 1000);
     expect(r.get('optics.violatingLinks')!.value).toBe(example.optics!.counts.violatingLinks);
     expect(r.get('tco.totalKrw')!.value).toBe(example.tco!.totalKrw);
+    // Every GPU: one 400G rail and 18 x 200G NVLink (3,600 Gbps each way). The two leaves have no uplinks (the
+    // circuits between them are peer links), so there is no oversubscription ratio.
+    expect(r.get('bandwidth.scaleOutGbps')!.value).toBe(400);
+    expect(r.get('bandwidth.scaleUpGbps')!.value).toBe(3600);
+    expect(r.get('bandwidth.leafOversubscription')!.value).toBeNull();
+    expect(r.get('bandwidth.leafOversubscription')!.note).toBe('no switch has both downlinks and uplinks');
     expect(r.get('power.maxRackKw')!.value).toBe(example.power!.racks.maxKw);
     expect(r.get('power.racksOverLimit')!.value).toBe(0);
     expect(r.get('power.racksOverLimit')!.note).toBe('every rack within its power limit and its cooling');
     // 16 accelerators x 5 years x 8,760 h at a 100 % operating rate.
     expect(r.get('tco.krwPerUsedHour')!.value).toBeCloseTo(example.tco!.totalKrw / (16 * 5 * 8760), 9);
     expect(r.get('tco.krwPerUsedHour')!.note).toMatch(/^at a 100 % operating rate; [\d,]+ at 70 %, [\d,]+ at 50 %, [\d,]+ at 30 %$/);
-    for (const row of rows) expect(row.unit).toBe({
-      hops: 'links', latency: 'ns', bisection: row.key === 'bisection.exact' ? '' : 'Gbps', allToAll: 'Gbps',
+    for (const row of rows) expect(row.unit).toBe(row.value === null ? '' : {
+      hops: 'links', latency: 'ns', bandwidth: row.key === 'bandwidth.leafOversubscription' ? ': 1' : 'Gbps', bisection: row.key === 'bisection.exact' ? '' : 'Gbps', allToAll: 'Gbps',
       cost: row.key.endsWith('Usd') ? 'USD' : 'KRW', power: row.key === 'power.racksOverLimit' ? 'racks' : 'kW', optics: 'links', tco: 'KRW',
     }[row.key.split('.')[0]]);
+  });
+
+  it('oversubscription of a k=4 fat-tree: 1:1 at every level that has uplinks', () => {
+    const row = byKey(metricRows(fatTree)).get('bandwidth.leafOversubscription')!;
+    expect(row.value).toBe(1);
+    expect(row.note).toMatch(/^worst down : up per switch, by level: edge 1, aggregation 1/);
   });
 
   it('counts the racks over their power limit (a warning: the design still opens) and quotes why', async () => {

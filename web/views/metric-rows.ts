@@ -39,6 +39,15 @@ export function metricRows(report: FabricReport): MetricRow[] {
   rows.push(numberRow('latency.p50', 'Latency', 'p50', lat?.p50, 1, 'ns', latNote));
   rows.push(numberRow('latency.p99', 'Latency', 'p99', lat?.p99, 1, 'ns', lat && !lat.percentilesExact ? 'upper edge of a 0.1 % bucket' : ''));
 
+  const bw = report.bandwidth;
+  const range = (r: { minGbps: number; maxGbps: number } | undefined) =>
+    r ? `from ${formatNumber(r.minGbps)} to ${formatNumber(r.maxGbps)} Gbps per accelerator` : '';
+  rows.push(numberRow('bandwidth.scaleOutGbps', 'Bandwidth', 'Scale-out (NICs)', bw?.injection.scaleOut.meanGbps, 1, 'Gbps', `mean; ${range(bw?.injection.scaleOut)}`));
+  rows.push(numberRow('bandwidth.scaleUpGbps', 'Bandwidth', 'Scale-up', bw?.injection.scaleUp.meanGbps, 1, 'Gbps', `mean; ${range(bw?.injection.scaleUp)}`));
+  const levels = (bw?.oversubscription ?? []).filter((l) => l.ratio !== null);
+  rows.push(numberRow('bandwidth.leafOversubscription', 'Bandwidth', 'Oversubscription', levels[0]?.ratio?.max ?? null, 2, ': 1',
+    levels.length ? `worst down : up per switch, by level: ${levels.map((l) => `${l.tiers.join('/') || `level ${l.level}`} ${formatNumber(l.ratio?.max, 2)}${l.withUplinks < l.switches ? ` (${formatNumber(l.withUplinks)} of ${formatNumber(l.switches)} with uplinks)` : ''}`).join(', ')}` : 'no switch has both downlinks and uplinks'));
+
   rows.push(numberRow('bisection.lowerGbps', 'Bisection', 'Lower bound', bis?.lowerGbps, 0, 'Gbps', bis ? `by ${bis.lowerMethod}` : ''));
   rows.push(numberRow('bisection.upperGbps', 'Bisection', 'Upper bound', bis?.upperGbps, 0, 'Gbps', bis ? `by ${bis.upperMethod}` : ''));
   rows.push({
