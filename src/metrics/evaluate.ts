@@ -27,6 +27,8 @@ export interface EvaluateOptions {
   phases?: readonly Phase[];
   /** Packet serialized at the slowest link of a path, bytes. Default 4096. */
   packetBytes?: number;
+  /** Latency: source accelerators searched before sampling (Infinity: every pair, exact; minutes at 50k). */
+  latencyMaxSources?: number;
   /** Max-concurrent-flow LP: 'auto' solves it when the fabric is small enough. */
   lp?: boolean | 'auto';
   lpMaxAccelerators?: number;
@@ -155,7 +157,7 @@ export async function evaluateFabric(
 
   if (want.has('hops') || want.has('throughput')) report.hops = time('hops', () => computeHops(ctx));
   if (want.has('latency')) {
-    report.latencyNs = time('latency', () => latencySummary(computeLatency(ctx, { packetBytes: options.packetBytes, seed })));
+    report.latencyNs = time('latency', () => latencySummary(computeLatency(ctx, { packetBytes: options.packetBytes, seed, maxSources: options.latencyMaxSources })));
   }
   if (want.has('bandwidth')) report.bandwidth = time('bandwidth', () => computeBandwidth(ctx));
   if (want.has('throughput') || want.has('collectives')) {

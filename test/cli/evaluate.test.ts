@@ -53,6 +53,17 @@ describe('evaluate', () => {
     }
   });
 
+  it('--latency-sources: a sample of N sources, or all (exact); fewer than 2 exits 2', async () => {
+    const k4 = await cli(['evaluate', '--json', '--only', 'latency', '--latency-sources', '4', 'k4.json'], { 'k4.json': FAT_TREE_K4 });
+    // 16 hosts in 8 twin classes (two per edge switch): 4 sources are a sample.
+    expect(JSON.parse(k4.out).latencyNs).toMatchObject({ exact: false, sampledSources: 4 });
+    const all = await cli(['evaluate', '--json', '--only', 'latency', '--latency-sources', 'all', 'k4.json'], { 'k4.json': FAT_TREE_K4 });
+    expect(JSON.parse(all.out).latencyNs).toMatchObject({ exact: true, meanStdErrorNs: null });
+    const bad = await cli(['evaluate', '--latency-sources', '1', 'k4.json'], { 'k4.json': FAT_TREE_K4 });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--latency-sources');
+  });
+
   it('text output names every metric with units', async () => {
     const r = await cli(['evaluate', '--lp', 'off', 'x.json'], { 'x.json': EXAMPLE });
     expect(r.code).toBe(0);

@@ -14,6 +14,7 @@ const spec: ArgSpec = {
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'also write the JSON report to FILE' },
     only: { type: 'string', valueName: 'LIST', description: `comma-separated phases to run (default all): ${PHASES.join(',')}` },
     'packet-bytes': { type: 'string', valueName: 'N', description: 'packet size for serialization latency (default 4096)' },
+    'latency-sources': { type: 'string', valueName: 'N|all', description: 'latency: source accelerators before sampling (default: as ~25 M link visits allow, at least 16; all = every pair, exact, minutes at 50k)' },
     lp: { type: 'string', valueName: 'auto|on|off', description: 'solve the all-to-all LP optimum (default auto: small fabrics)' },
     seed: { type: 'string', valueName: 'N', description: 'seed of the permutation, samples and Monte Carlo (default 1)' },
     failures: { type: 'string', valueName: 'N', description: 'failures per Monte Carlo trial (default 1)' },
@@ -97,6 +98,13 @@ function parseOptions(flags: Record<string, string | boolean | undefined>): Eval
     options.failureKind = kind;
   }
   options.packetBytes = numberFlag(flags, 'packet-bytes');
+  if (flags['latency-sources'] === 'all') options.latencyMaxSources = Infinity;
+  else {
+    options.latencyMaxSources = numberFlag(flags, 'latency-sources', true);
+    if (options.latencyMaxSources !== undefined && options.latencyMaxSources < 2) {
+      throw new UsageError(`--latency-sources needs 2 or more (or all), got ${options.latencyMaxSources}`);
+    }
+  }
   options.seed = numberFlag(flags, 'seed', true);
   options.failures = numberFlag(flags, 'failures', true);
   options.trials = numberFlag(flags, 'trials', true);

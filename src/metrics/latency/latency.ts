@@ -54,8 +54,9 @@ export interface LatencyReport {
   /** True when p50/p99 are exact values (false: upper edges of buckets at most 0.1 % wide). */
   percentilesExact: boolean;
   /**
-   * Sampled only: standard error of meanNs, from the spread of the sampled sources' own mean latencies (with the
-   * finite-population correction); the true mean is within about 2 of these of meanNs. Null when exact.
+   * Sampled only: standard error of meanNs, from the differences between successive sampled sources' own mean
+   * latencies (systematic-sample estimator, finite-population correction); the true mean is within about 2 of these
+   * of meanNs. Null when exact.
    */
   meanStdErrorNs: number | null;
   researchSites: ResearchSiteLatency[];
@@ -88,6 +89,8 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
   const exact = twins.classes <= maxSources;
   // Source classes to run, each with the number of source accelerators it stands for.
   const runs: [number, number][] = [];
+  // Sampled: the source classes in the order the systematic sample took them (for its variance estimate).
+  let pickedClasses: number[] = [];
   if (exact) {
     for (let cls = 0; cls < twins.classes; cls++) runs.push([cls, twins.classSize[cls]]);
   } else {
@@ -100,12 +103,12 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
     for (let k = 0; k < maxSources; k++) picked.push(c.accelerators[Math.min(N - 1, Math.floor(offset + k * step))]);
     const count = new Map<number, number>();
     for (const a of picked) count.set(twins.classOf[a], (count.get(twins.classOf[a]) ?? 0) + 1);
+    pickedClasses = picked.map((a) => twins.classOf[a]);
     for (const [cls, k] of [...count].sort((a, b) => a[0] - b[0])) runs.push([cls, k]);
   }
   const scale = exact ? 1 : N / maxSources;
-  // Each sampled source's own mean latency, with how many sampled sources share it (twins): their spread gives the
-  // sampling error of the mean.
-  const sourceMeans: [number, number][] = [];
+  // Each sampled source class's own mean latency: their spread, in sample order, gives the sampling error.
+  const classMean = new Map<number, number>();
   const repReduced = new Int32Array(twins.classes);
   for (let cls = 0; cls < twins.classes; cls++) repReduced[cls] = twins.reducedIndex[twins.classRep[cls]];
   for (let i = 0; i < runs.length; i++) {
@@ -129,9 +132,10 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
         reached += size;
       }
     }
-    if (reached > 0) sourceMeans.push([sumNs / reached, sources]);
+    if (reached > 0) classMean.set(cls, sumNs / reached);
   }
-  const meanStdErrorNs = exact ? null : standardErrorOfMean(sourceMeans, N);
+  const meanStdErrorNs = exact ? null : systematicStandardError(
+    pickedClasses.filter((cls) => classMean.has(cls)).map((cls) => classMean.get(cls)!), N);
 
   const researchSites = siteLatencies(ctx, model, twins, solver);
   ctx.progress('latency', 1);
@@ -159,22 +163,18 @@ export function computeLatency(ctx: EvalContext, options: LatencyOptions = {}): 
 }
 
 /**
- * Standard error of the mean of N per-source means estimated from a sample of them (values with multiplicities):
- * sqrt(s^2 / k x (1 - k / N)), s^2 the sample variance. Null with fewer than two sampled sources.
+ * Standard error of the mean of N per-source means estimated from a systematic sample of k of them, taken in order:
+ * the successive-difference estimator, var = (1 - k/N) x sum (m[i+1] - m[i])^2 / (2 k (k - 1)) (Wolter,
+ * Introduction to Variance Estimation, for systematic samples). Neighbours in the sample come from neighbouring
+ * pods, so a trend across pods does not count as sampling noise (the simple-random-sample formula would). Null with
+ * fewer than two sampled sources.
  */
-export function standardErrorOfMean(sample: readonly (readonly [number, number])[], populationSize: number): number | null {
-  let k = 0;
-  let sum = 0;
-  for (const [m, n] of sample) {
-    k += n;
-    sum += m * n;
-  }
+export function systematicStandardError(means: readonly number[], populationSize: number): number | null {
+  const k = means.length;
   if (k < 2) return null;
-  const mean = sum / k;
   let ss = 0;
-  for (const [m, n] of sample) ss += n * (m - mean) ** 2;
-  const variance = ss / (k - 1);
-  return Math.sqrt((variance / k) * Math.max(0, 1 - k / populationSize));
+  for (let i = 0; i + 1 < k; i++) ss += (means[i + 1] - means[i]) ** 2;
+  return Math.sqrt(Math.max(0, 1 - k / populationSize) * ss / (2 * k * (k - 1)));
 }
 
 function siteLatencies(ctx: EvalContext, model: LatencyModel, twins: LatencyTwins, solver: PathLatencySolver): ResearchSiteLatency[] {

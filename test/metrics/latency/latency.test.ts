@@ -6,7 +6,7 @@ import { generateFatTree, generateRailOptimized } from '../../../src/generators/
 import { computeHops } from '../../../src/metrics/hops/hops.js';
 import { bfs } from '../../../src/metrics/graph/bfs.js';
 import { LatencyDistribution } from '../../../src/metrics/latency/distribution.js';
-import { computeLatency, standardErrorOfMean } from '../../../src/metrics/latency/latency.js';
+import { computeLatency, systematicStandardError } from '../../../src/metrics/latency/latency.js';
 import { latencyModel, serializationNs } from '../../../src/metrics/latency/paths.js';
 import type { FabricDocument, Medium } from '../../../src/model/types.js';
 import { ctxOf, DocBuilder, fatTreeDoc } from '../support/fabrics.js';
@@ -278,13 +278,13 @@ describe('latency: sampling and twins at scale', () => {
     }
   });
 
-  it('standardErrorOfMean: sqrt(s^2 / k x (1 - k / N)) by hand', () => {
-    // Values 1, 2, 3 (3 twice): k = 4, mean 2.25, s^2 = (1.5625 + 0.0625 + 2 x 0.5625) / 3 = 0.916667; N = 8.
-    const se = standardErrorOfMean([[1, 1], [2, 1], [3, 2]], 8);
-    expect(se).toBeCloseTo(Math.sqrt((2.75 / 3 / 4) * (1 - 4 / 8)), 12);
-    expect(standardErrorOfMean([[5, 1]], 10)).toBeNull();
-    // The whole population sampled: no sampling error.
-    expect(standardErrorOfMean([[1, 1], [3, 1]], 2)).toBe(0);
+  it('systematicStandardError: successive differences by hand', () => {
+    // Means 1, 2, 4, 4 from N = 8: differences 1, 2, 0 -> ss = 5; var = (1 - 4/8) x 5 / (2 x 4 x 3) = 0.104167.
+    expect(systematicStandardError([1, 2, 4, 4], 8)).toBeCloseTo(Math.sqrt(0.5 * 5 / 24), 12);
+    expect(systematicStandardError([5], 10)).toBeNull();
+    // A constant sample, or the whole population: no sampling error.
+    expect(systematicStandardError([3, 3, 3], 100)).toBe(0);
+    expect(systematicStandardError([1, 9], 2)).toBe(0);
   });
 
   it('generated fat-tree (placed racks, real optics) stays within physical bounds', () => {
