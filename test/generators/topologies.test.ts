@@ -21,6 +21,15 @@ const expected: Record<string, (doc: FabricDocument) => void> = {
     expect(kinds(d).accelerator).toBeGreaterThanOrEqual(50_000);
     expect(kinds(d).ocs).toBeGreaterThan(0);
   },
+  'national-center-npu-2030.recipe.json': (d) => {
+    // The 2030 mix: half the accelerators domestic NPUs (whole servers, so a little over).
+    const models = countBy(d.nodes.filter((n) => n.kind === 'accelerator'), (n) => n.model);
+    const all = kinds(d).accelerator;
+    expect(all).toBeGreaterThanOrEqual(50_000);
+    const npu = (models['furiosa-rngd'] ?? 0) + (models['rebellions-rebel-quad'] ?? 0);
+    expect(npu / all).toBeGreaterThan(0.49);
+    expect(npu / all).toBeLessThan(0.51);
+  },
   'dgx-h100-superpod-4su.recipe.json': (d) => {
     expect(kinds(d).accelerator).toBe(1016);
     expect(nodeTiers(d)).toMatchObject({ leaf: 32, spine: 16 });
