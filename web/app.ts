@@ -4,6 +4,7 @@
 import { activeDesign, nextToEvaluate, type AppState, type Design, type ImportFailure } from './state/app-state.js';
 import { createStore, type Store } from './state/store.js';
 import { EXAMPLE_FILE_NAME, EXAMPLE_TEXT } from './io/example.js';
+import { EXAMPLES } from './io/examples.js';
 import { downloadDesign } from './io/export-design.js';
 import { openDesignText, type OpenResult } from './io/open-design.js';
 import { renderCompare } from './views/compare-view.js';
@@ -304,6 +305,19 @@ export function startApp(evaluator: Evaluator = createEvaluator(), loader: Loade
     const failures: ImportFailure[] = [];
     for (const file of files) await openFile(file, failures);
     showFailures(failures, `of the ${files.length} files`);
+  });
+
+  const examples = byId<HTMLSelectElement>('examples');
+  examples.append(...EXAMPLES.map((e) => {
+    const option = document.createElement('option');
+    option.value = e.file;
+    option.textContent = e.name;
+    return option;
+  }));
+  examples.addEventListener('change', async () => {
+    const example = EXAMPLES.find((e) => e.file === examples.value);
+    examples.value = '';
+    if (example) await load(example.file, () => loader.open(example.text, drawingWidth()), { kind: 'file', name: example.file }, { text: example.text });
   });
 
   const panel = byId('generate-panel');

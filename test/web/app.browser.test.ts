@@ -585,6 +585,20 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'browser app in Chromium' : `bro
     expect(pageErrors).toEqual([]);
   });
 
+  it('opens any bundled example from the Examples menu (recipes generated in the worker)', async () => {
+    const options = await page.$$eval('#examples option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const { readdirSync } = await import('node:fs');
+    expect(options.sort()).toEqual(readdirSync(join(REPO, 'topologies')).filter((f) => f.endsWith('.json')).sort());
+    await page.selectOption('#examples', 'fat-tree-k16.recipe.json');
+    await expect.poll(() => page.textContent('#design-name'), { timeout: 60_000 }).toBe('k=16 fat-tree (1,024 accelerators)');
+    // k = 16: k^3/4 = 1,024 hosts, 5k^2/4 = 320 switches.
+    expect(await countOf(page, 'tr[data-count="accelerator"] td.num')).toBe(1024);
+    expect(await countOf(page, 'tr[data-count="switch"] td.num')).toBe(320);
+    expect(await page.inputValue('#examples')).toBe('');
+    await page.waitForSelector(EVALUATED, { timeout: 120_000 });
+    await page.click(`#workspace .tab-wrap:has(.tab[aria-pressed="true"]) .tab-close`);
+  });
+
   it('shows the same page from the dev server that `npm start` runs', async () => {
     const dev = await startDevServer();
     const devPage = await browser.context.newPage();
