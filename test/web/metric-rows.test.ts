@@ -71,8 +71,11 @@ describe('metricRows', () => {
     }[row.key.split('.')[0]]);
   });
 
-  it('oversubscription of a k=4 fat-tree: 1:1 at every level that has uplinks', () => {
-    const row = byKey(metricRows(fatTree)).get('bandwidth.leafOversubscription')!;
+  it('oversubscription of a k=4 fat-tree: 1:1 at every level that has uplinks; no scale-up', () => {
+    const rows = byKey(metricRows(fatTree));
+    expect(rows.get('bandwidth.scaleUpGbps')!.note).toBe('none: no accelerator has such links');
+    expect(rows.get('bandwidth.scaleOutGbps')!.note).toBe('400 Gbps for every accelerator');
+    const row = rows.get('bandwidth.leafOversubscription')!;
     expect(row.value).toBe(1);
     expect(row.note).toMatch(/^worst down : up per switch, by level: edge 1, aggregation 1/);
   });

@@ -41,9 +41,11 @@ export function metricRows(report: FabricReport): MetricRow[] {
 
   const bw = report.bandwidth;
   const range = (r: { minGbps: number; maxGbps: number } | undefined) =>
-    r ? `from ${formatNumber(r.minGbps)} to ${formatNumber(r.maxGbps)} Gbps per accelerator` : '';
-  rows.push(numberRow('bandwidth.scaleOutGbps', 'Bandwidth', 'Scale-out (NICs)', bw?.injection.scaleOut.meanGbps, 1, 'Gbps', `mean; ${range(bw?.injection.scaleOut)}`));
-  rows.push(numberRow('bandwidth.scaleUpGbps', 'Bandwidth', 'Scale-up', bw?.injection.scaleUp.meanGbps, 1, 'Gbps', `mean; ${range(bw?.injection.scaleUp)}`));
+    !r ? '' : r.maxGbps === 0 ? 'none: no accelerator has such links'
+      : r.minGbps === r.maxGbps ? `${formatNumber(r.minGbps)} Gbps for every accelerator`
+        : `from ${formatNumber(r.minGbps)} to ${formatNumber(r.maxGbps)} Gbps per accelerator`;
+  rows.push(numberRow('bandwidth.scaleOutGbps', 'Bandwidth', 'Scale-out (NICs)', bw?.injection.scaleOut.meanGbps, 1, 'Gbps', range(bw?.injection.scaleOut)));
+  rows.push(numberRow('bandwidth.scaleUpGbps', 'Bandwidth', 'Scale-up', bw?.injection.scaleUp.meanGbps, 1, 'Gbps', range(bw?.injection.scaleUp)));
   const levels = (bw?.oversubscription ?? []).filter((l) => l.ratio !== null);
   rows.push(numberRow('bandwidth.leafOversubscription', 'Bandwidth', 'Oversubscription', levels[0]?.ratio?.max ?? null, 2, ': 1',
     levels.length ? `worst down : up per switch, by level: ${levels.map((l) => `${l.tiers.join('/') || `level ${l.level}`} ${formatNumber(l.ratio?.max, 2)}${l.withUplinks < l.switches ? ` (${formatNumber(l.withUplinks)} of ${formatNumber(l.switches)} with uplinks)` : ''}`).join(', ')}` : 'no switch has both downlinks and uplinks'));
