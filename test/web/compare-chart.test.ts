@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, ComparisonRow } from '../../src/compare/index.js';
 import { chartRows, compactNumber } from '../../web/views/compare-chart.js';
-import { formatRelative } from '../../web/views/compare-view.js';
+import { direction, formatRelative } from '../../web/views/compare-view.js';
 
 describe('compactNumber', () => {
   it.each([
@@ -15,6 +15,13 @@ describe('compactNumber', () => {
 describe('formatRelative', () => {
   it.each([[null, ''], [0, '±0 %'], [0.0004, '±0 %'], [0.5, '+50 %'], [-0.123, '−12 %'], [0.031, '+3.1 %'], [9, '+900 %']])(
     '%s -> %s', (r, text) => expect(formatRelative(r as number | null)).toBe(text));
+});
+
+describe('direction', () => {
+  it.each([
+    ['higher', 0.2, 'better'], ['higher', -0.2, 'worse'], ['lower', 0.2, 'worse'], ['lower', -0.2, 'better'],
+    ['lower', 0.0001, ''], [null, 0.5, ''], ['higher', null, ''],
+  ])('%s is better, %s -> %s', (better, rel, want) => expect(direction(better as 'higher' | 'lower' | null, rel as number | null)).toBe(want));
 });
 
 describe('chartRows', () => {

@@ -18,6 +18,12 @@ export function formatValue(v: number | null, digits: number): string {
   return digits < 0 ? formatSignificant(v, -digits) : formatNumber(v, digits);
 }
 
+/** 'better' or 'worse' than the baseline for a row with a better direction; '' for ties and rows without one. */
+export function direction(better: 'higher' | 'lower' | null, relative: number | null): string {
+  if (better === null || relative === null || !Number.isFinite(relative) || Math.abs(relative) < 0.0005) return '';
+  return (relative > 0) === (better === 'higher') ? 'better' : 'worse';
+}
+
 export function formatRelative(r: number | null): string {
   if (r === null || !Number.isFinite(r)) return '';
   if (Math.abs(r) < 0.0005) return '±0 %';
@@ -71,7 +77,7 @@ export function renderCompare(el: HTMLElement, chartEl: HTMLElement, state: AppS
         return h('td', { class: `num value${best ? ' best' : ''}`, 'data-value': v === null ? 'null' : String(v) },
           best ? h('span', { class: 'best-mark', title: `best (${row.better} is better)` }, '★ ') : null,
           formatValue(v, row.digits),
-          i === cmp.baseline ? null : h('span', { class: 'relative' }, ` ${formatRelative(row.relative[i])}`));
+          i === cmp.baseline ? null : h('span', { class: `relative ${direction(row.better, row.relative[i])}` }, ` ${formatRelative(row.relative[i])}`));
       }));
   });
   const csv = h('button', { type: 'button', class: 'button secondary', id: 'compare-csv' }, 'Download CSV');
