@@ -6,14 +6,8 @@ import { budgetShareMetric, COMPARED_METRICS, type Better, type ComparedMetric }
 
 export interface ComparedDesign { name: string; report: FabricReport }
 
-export interface ComparisonRow {
-  key: string;
-  section: string;
-  label: string;
-  unit: string;
-  better: Better;
-  digits: number;
-  how: string;
+/** A compared metric's description (everything but how it reads a report) with one value per design. */
+export interface ComparisonRow extends Omit<ComparedMetric, 'value'> {
   /** One per design, same order as the input. */
   values: (number | null)[];
   /** (value - baseline) / |baseline|; null for the baseline itself, for null values, or when baseline is 0/null (or so near 0 the ratio overflows). */

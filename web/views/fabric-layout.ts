@@ -128,14 +128,8 @@ function rankNodes(doc: FabricDocument): Float64Array {
   return rank;
 }
 
-interface Proto {
-  key: string;
-  kind: NodeKind;
-  model: string;
-  label: string;
-  title: string;
-  count: number;
-  row: number;
+/** An item before it is placed: its row order instead of coordinates. */
+interface Proto extends Omit<LayoutItem, 'x' | 'y'> {
   order: number;
   server?: string;
 }

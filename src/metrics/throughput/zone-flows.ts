@@ -7,7 +7,7 @@
 // all sources under one leaf, or entering a pod from alike sources, share the work. Loads are linear in what
 // enters each class, so they come from one sweep per class of the summed inputs.
 import type { SimpleGraph } from '../graph/simple.js';
-import { classDag } from './zone-loads.js';
+import { classDag, splitToNextHops } from './zone-loads.js';
 import type { ShellDag } from './zone-potential.js';
 import type { ZonePlan } from './zone-plan.js';
 
@@ -509,18 +509,7 @@ export function zonePatternLoads(
       if (d === 0) break;
       const f = cellFlow[i];
       if (f === 0) continue;
-      const lo = cg.inStart[base + i];
-      const hi = cg.inStart[base + i + 1];
-      let nh = 0;
-      for (let e = lo; e < hi; e++) if (lam[lamAt + cg.inTo[e]] === d - 1) nh++;
-      const share = f / nh;
-      for (let e = lo; e < hi; e++) {
-        const v = cg.inTo[e];
-        if (lam[lamAt + v] !== d - 1) continue;
-        arcLoad[cg.inArc[e]] += share;
-        cellFlow[v] += share;
-      }
-      work += 2 * (hi - lo);
+      work += splitToNextHops(cg, lam, lamAt, base, i, f, arcLoad, cellFlow);
     }
   }
 

@@ -7,6 +7,7 @@
 // Cells of one type are swept once (on the representative) and their loads are spread over every cell of the
 // type at the end, each weighted by the members outside it.
 import { scratchOf } from '../graph/scratch.js';
+import type { CellGraphs } from '../graph/shell-graph.js';
 import type { SimpleGraph } from '../graph/simple.js';
 import type { ZonePlan } from './zone-plan.js';
 import type { ShellDag } from './zone-potential.js';
@@ -26,6 +27,28 @@ export interface ZoneLoadsResult {
  * arcs from outside the cells into a cell are left out (flow enters only the destination's own cell, per
  * destination, by the in-cell next hops of the plan).
  */
+/**
+ * ECMP inside a cell: the flow f at cell node i (at distance d = lam[lamAt + i] from the target) splits equally over
+ * its in-cell next hops (the neighbours at d - 1), loading their arcs and adding to their flow. Returns the work.
+ */
+export function splitToNextHops(
+  cg: CellGraphs, lam: Int32Array, lamAt: number, base: number, i: number, f: number, arcLoad: Float64Array, cellFlow: Float64Array,
+): number {
+  const d = lam[lamAt + i];
+  const lo = cg.inStart[base + i];
+  const hi = cg.inStart[base + i + 1];
+  let nh = 0;
+  for (let e = lo; e < hi; e++) if (lam[lamAt + cg.inTo[e]] === d - 1) nh++;
+  const share = f / nh;
+  for (let e = lo; e < hi; e++) {
+    const v = cg.inTo[e];
+    if (lam[lamAt + v] !== d - 1) continue;
+    arcLoad[cg.inArc[e]] += share;
+    cellFlow[v] += share;
+  }
+  return 2 * (hi - lo);
+}
+
 export function classDag(plan: ZonePlan, k: number): ShellDag {
   return plan.dags[k];
 }
@@ -401,18 +424,7 @@ export function zoneAllToAllLoads(
           hopSum[0] += d;
         }
         if (f === 0) continue;
-        const lo = cg.inStart[base + i];
-        const hi = cg.inStart[base + i + 1];
-        let nh = 0;
-        for (let e = lo; e < hi; e++) if (lam[lamAt + cg.inTo[e]] === d - 1) nh++;
-        const share = f / nh;
-        for (let e = lo; e < hi; e++) {
-          const v = cg.inTo[e];
-          if (lam[lamAt + v] !== d - 1) continue;
-          arcLoad[cg.inArc[e]] += share;
-          cellFlow[v] += share;
-        }
-        work += 2 * (hi - lo);
+        work += splitToNextHops(cg, lam, lamAt, base, i, f, arcLoad, cellFlow);
       }
     }
   }
